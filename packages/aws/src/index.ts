@@ -1,0 +1,1 @@
+export { type ClientOptions, createDocumentClient, createSnsClient, createSqsClient } from "./clients";

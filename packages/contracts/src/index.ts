@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { OrderPlacedV1 } from "./order-placed.v1";
+import { RestaurantCatalogPublishedV1 } from "./restaurant-catalog-published.v1";
+
+export { OrderPlacedV1 } from "./order-placed.v1";
+export { RestaurantCatalogPublishedV1 } from "./restaurant-catalog-published.v1";
+
+/** Every released event contract, keyed by `<type>.v<version>` (also the fixture file name). */
+export const contracts = {
+  "order.placed.v1": OrderPlacedV1,
+  "restaurant.catalog-published.v1": RestaurantCatalogPublishedV1,
+} as const;
+export type ContractName = keyof typeof contracts;
+
+/** SNS/SQS message attribute carrying the event type, used by subscription filter policies. */
+export const EVENT_TYPE_ATTRIBUTE = "type";
+
+/** A message body as it arrives from SQS: raw JSON, or an SNS envelope when raw delivery is off. */
+export const unwrapMessageBody = (body: string): unknown => {
+  const parsed: unknown = JSON.parse(body);
+  const envelope = z.object({ Type: z.literal("Notification"), Message: z.string() }).safeParse(parsed);
+  return envelope.success ? JSON.parse(envelope.data.Message) : parsed;
+};

@@ -1,0 +1,43 @@
+import { localConfig } from "./config";
+import { prefixer } from "./processes";
+import { startStack } from "./stack";
+
+const say = prefixer("tiffin");
+
+const start = async (web: boolean) => {
+  const cfg = localConfig();
+  const started = Date.now();
+  say(`Starting Tiffin locally (data in ${cfg.dataDir})`);
+  let stack: Awaited<ReturnType<typeof startStack>>;
+  try {
+    stack = await startStack(cfg, { web });
+  } catch (err) {
+    say(`Could not start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  const base = `http://127.0.0.1:${cfg.port}`;
+  say(`Tiffin is ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  say(`  Customer site         ${base}/`);
+  say(`  Restaurant dashboard  ${base}/restaurant`);
+  say(`  APIs                  ${base}/trpc/restaurants  ${base}/trpc/orders`);
+  say("Press Ctrl-C to stop.");
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping every process…`);
+    await stack.stop();
+    say("Stopped.");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+};
+
+const command = process.argv[2];
+if (command === "start") await start(!process.argv.includes("--api-only"));
+else {
+  console.error("usage: cli.ts start [--api-only]");
+  process.exit(2);
+}

@@ -1,0 +1,42 @@
+import { join, resolve } from "node:path";
+import { type ServiceName, serviceNames } from "@tiffin/aws/topology";
+
+export const repoRoot = resolve(import.meta.dirname, "..", "..", "..");
+
+/**
+ * Every local port is derived from PORT (the router, default 3000), so two stacks started with
+ * different PORTs (say a dev one on 3000 and the e2e one on 3100) never collide.
+ */
+export const localConfig = (env: NodeJS.ProcessEnv = process.env) => {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1024 || port > 65_000) {
+    throw new Error(`PORT must be a whole number between 1024 and 65000 (got "${env.PORT}").`);
+  }
+  const servicePorts = Object.fromEntries(serviceNames.map((s, i) => [s, port + 10 + i])) as Record<ServiceName, number>;
+  const dataDir = resolve(env.TIFFIN_DATA_DIR ?? join(repoRoot, ".data", "local"));
+  return {
+    port,
+    nextPort: port + 1,
+    dynamoPort: port + 2,
+    fauxqsPort: port + 3,
+    servicePorts,
+    dataDir,
+    prefix: "tiffin-local",
+    region: env.AWS_REGION ?? "us-east-1",
+  };
+};
+export type LocalConfig = ReturnType<typeof localConfig>;
+
+/** Environment that points the unchanged AWS SDK code at the emulators. */
+export const emulatorEnvironment = (cfg: LocalConfig): Record<string, string> => {
+  const aws = `http://127.0.0.1:${cfg.fauxqsPort}`;
+  return {
+    AWS_REGION: cfg.region,
+    AWS_ACCESS_KEY_ID: "local",
+    AWS_SECRET_ACCESS_KEY: "local",
+    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${cfg.dynamoPort}`,
+    AWS_ENDPOINT_URL_SQS: aws,
+    AWS_ENDPOINT_URL_SNS: aws,
+    AWS_ENDPOINT_URL_S3: aws,
+  };
+};

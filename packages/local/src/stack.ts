@@ -1,0 +1,150 @@
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
+import { createSnsClient, createSqsClient } from "@tiffin/aws";
+import { assertPortFree, type RunningProcess, startDynamoLocal, startFauxqs } from "@tiffin/aws/emulators";
+import { provisionAll, type ResourceValues, resourceEnvironment } from "@tiffin/aws/provision";
+import { serviceNames } from "@tiffin/aws/topology";
+import { emulatorEnvironment, type LocalConfig, repoRoot } from "./config";
+import { prefixer, supervise, waitForHttp } from "./processes";
+import { createLocalRouter } from "./router";
+import { buildWeb, nextBin, webBuildIsCurrent, webDir } from "./web-build";
+
+export interface RunningStack {
+  resources: ResourceValues;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const step = async <T>(say: (line: string) => void, label: string, run: () => Promise<T>): Promise<T> => {
+  const started = Date.now();
+  say(`${label}…`);
+  const out = await run();
+  say(`${label}: done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  return out;
+};
+
+/** Waits until a queue holds nothing (visible or in flight): its consumer has caught up. */
+const waitForDrain = async (queueUrl: string, endpoint: string, timeoutMs: number) => {
+  const sqs = createSqsClient({ endpoint });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const out = await sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: queueUrl,
+        AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+      }),
+    );
+    const left =
+      Number(out.Attributes?.ApproximateNumberOfMessages ?? 0) +
+      Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+    if (left === 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`queue ${queueUrl} did not drain within ${timeoutMs / 1000}s`);
+};
+
+/**
+ * Brings the whole platform up on one machine: emulators, provisioning, one process per service,
+ * demo data, Next.js (production build) and the router. Everything stops with `stop()`.
+ */
+export const startStack = async (cfg: LocalConfig, opts: { web: boolean } = { web: true }): Promise<RunningStack> => {
+  const say = prefixer("tiffin");
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stoppers.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    await step(say, "Checking ports", async () => {
+      await assertPortFree(cfg.port, "router (PORT)");
+      if (opts.web) await assertPortFree(cfg.nextPort, "Next.js");
+      for (const [s, p] of Object.entries(cfg.servicePorts)) await assertPortFree(p, `${s} service`);
+    });
+
+    const webSink = prefixer("web");
+    const webReady = !opts.web || webBuildIsCurrent()
+      ? Promise.resolve()
+      : step(say, "Building the web app (next build, first start only)", () => buildWeb(webSink));
+
+    const [dynamo, fauxqs] = await step(say, "Starting DynamoDB Local and fauxqs", async () => {
+      const started: RunningProcess[] = [];
+      try {
+        started.push(
+          await startDynamoLocal({ port: cfg.dynamoPort, dataDir: join(cfg.dataDir, "dynamodb"), onLine: prefixer("dynamodb") }),
+        );
+        started.push(await startFauxqs({ port: cfg.fauxqsPort, dataDir: join(cfg.dataDir, "fauxqs"), onLine: prefixer("fauxqs") }));
+      } finally {
+        for (const p of started) stoppers.push(p.stop);
+      }
+      return started as [RunningProcess, RunningProcess];
+    });
+
+    const resources = await step(say, "Creating tables, queues, topic and subscriptions", () =>
+      provisionAll(
+        {
+          dynamo: new DynamoDBClient({
+            endpoint: dynamo.endpoint,
+            region: cfg.region,
+            credentials: { accessKeyId: "local", secretAccessKey: "local" },
+          }),
+          sqs: createSqsClient({ endpoint: fauxqs.endpoint }),
+          sns: createSnsClient({ endpoint: fauxqs.endpoint }),
+        },
+        cfg.prefix,
+      ),
+    );
+    const env = { ...emulatorEnvironment(cfg), ...resourceEnvironment(resources, "local") };
+    Object.assign(process.env, env);
+
+    await step(say, "Starting services", async () => {
+      const started = serviceNames.map((service) =>
+        supervise(
+          service,
+          process.execPath,
+          ["--import", "tsx", join(import.meta.dirname, "service-process.ts"), service],
+          { cwd: repoRoot, env: { ...process.env, ...env, SERVICE_PORT: String(cfg.servicePorts[service]) } },
+          prefixer(service),
+        ),
+      );
+      for (const s of started) stoppers.push(s.stop);
+      await Promise.all(
+        serviceNames.map((s) => waitForHttp(`http://127.0.0.1:${cfg.servicePorts[s]}/`, 30_000, `${s} service`)),
+      );
+    });
+
+    await step(say, "Seeding demo data", async () => {
+      // Imported only now: the restaurants wiring reads SST_RESOURCE_* on first use.
+      const { createService } = await import("@tiffin/restaurants/wiring");
+      const { seedDemoCatalog } = await import("@tiffin/restaurants/demo");
+      const out = await seedDemoCatalog(createService(), `seed-${randomUUID()}`);
+      say(out.seeded ? `seeded ${out.seeded} demo restaurants` : "demo data already present; catalog republished");
+      const inbox = resources.OrdersInbox;
+      if (inbox && "url" in inbox) await waitForDrain(inbox.url, fauxqs.endpoint, 60_000);
+    });
+
+    await webReady;
+    if (opts.web) {
+      const next = supervise(
+        "web",
+        process.execPath,
+        [nextBin(), "start", "-p", String(cfg.nextPort), "-H", "127.0.0.1"],
+        { cwd: webDir, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } },
+        webSink,
+      );
+      stoppers.push(next.stop);
+      await step(say, "Starting Next.js", () => waitForHttp(`http://127.0.0.1:${cfg.nextPort}/`, 60_000, "Next.js"));
+    }
+
+    const router = createLocalRouter({ servicePorts: cfg.servicePorts, nextPort: cfg.nextPort });
+    await new Promise<void>((resolve, reject) => {
+      router.once("error", reject);
+      router.listen(cfg.port, "127.0.0.1", resolve);
+    });
+    stoppers.push(() => new Promise<void>((r) => router.close(() => r())));
+    return { resources, env, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+};

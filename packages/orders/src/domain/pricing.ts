@@ -1,0 +1,81 @@
+import { DomainError } from "@tiffin/kit/domain-error";
+import type { ReplicatedMenu } from "./menu-replica";
+import type { OrderLine, Quote } from "./order";
+
+export const LIMITS = { minQuantity: 1, maxQuantity: 20, minLines: 1, maxLines: 30 } as const;
+/** Service fee: 5% of the subtotal, rounded to the cent. */
+export const SERVICE_FEE_RATE = 0.05;
+
+export interface RequestedLine {
+  itemId: string;
+  quantity: number;
+}
+
+export const formatCents = (cents: number): string => `$${(cents / 100).toFixed(2)}`;
+
+/**
+ * Prices a cart against the replica. Refuses, with a message the customer can act on, anything the
+ * restaurant cannot make: closed store, unknown or sold-out item, quantities out of range, below minimum.
+ * The same item on two lines is merged.
+ */
+export const priceOrder = (menu: ReplicatedMenu | undefined, requested: RequestedLine[]): Quote => {
+  if (!menu) throw new DomainError("not_found", "We couldn't find that restaurant. It may have moved or closed.");
+  if (!menu.isOpen) {
+    throw new DomainError("unavailable", `${menu.name} is closed right now and isn't taking orders.`);
+  }
+  if (requested.length < LIMITS.minLines) throw new DomainError("invalid", "Your cart is empty: add a dish first.");
+  if (requested.length > LIMITS.maxLines) {
+    throw new DomainError("invalid", `An order can have at most ${LIMITS.maxLines} different dishes.`);
+  }
+  const merged = new Map<string, number>();
+  for (const line of requested) merged.set(line.itemId, (merged.get(line.itemId) ?? 0) + line.quantity);
+
+  const lines: OrderLine[] = [];
+  for (const [itemId, quantity] of merged) {
+    const item = menu.items.find((i) => i.id === itemId);
+    if (!item) {
+      throw new DomainError(
+        "invalid",
+        `One dish in your cart is no longer on ${menu.name}'s menu. Remove it and try again.`,
+        { [itemId]: "Not on the menu" },
+      );
+    }
+    if (!item.available) {
+      throw new DomainError("unavailable", `${item.name} is sold out. Remove it from your cart to continue.`, {
+        [itemId]: "Sold out",
+      });
+    }
+    if (!Number.isInteger(quantity) || quantity < LIMITS.minQuantity || quantity > LIMITS.maxQuantity) {
+      throw new DomainError(
+        "invalid",
+        `Choose between ${LIMITS.minQuantity} and ${LIMITS.maxQuantity} of ${item.name}.`,
+        { [itemId]: "Quantity out of range" },
+      );
+    }
+    lines.push({
+      itemId,
+      name: item.name,
+      quantity,
+      unitPriceCents: item.priceCents,
+      lineTotalCents: item.priceCents * quantity,
+    });
+  }
+  const subtotalCents = lines.reduce((sum, l) => sum + l.lineTotalCents, 0);
+  if (subtotalCents < menu.minimumOrderCents) {
+    throw new DomainError(
+      "unavailable",
+      `Add ${formatCents(menu.minimumOrderCents - subtotalCents)} more to reach ${menu.name}'s ${formatCents(menu.minimumOrderCents)} minimum order.`,
+    );
+  }
+  const serviceFeeCents = Math.round(subtotalCents * SERVICE_FEE_RATE);
+  return {
+    restaurantId: menu.restaurantId,
+    restaurantName: menu.name,
+    lines,
+    subtotalCents,
+    deliveryFeeCents: menu.deliveryFeeCents,
+    serviceFeeCents,
+    totalCents: subtotalCents + menu.deliveryFeeCents + serviceFeeCents,
+    currency: "USD",
+  };
+};

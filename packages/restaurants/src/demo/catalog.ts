@@ -1,0 +1,258 @@
+import type { DietaryTag, MenuCategory, Restaurant } from "../domain/restaurant";
+
+type ItemSpec = [id: string, name: string, description: string, priceCents: number, dietary?: DietaryTag[], flags?: { soldOut?: boolean; popular?: boolean }];
+
+const menu = (categories: Record<string, ItemSpec[]>): MenuCategory[] =>
+  Object.entries(categories).map(([name, items]) => ({
+    id: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+    name,
+    items: items.map(([id, itemName, description, priceCents, dietary = [], flags = {}]) => ({
+      id,
+      name: itemName,
+      description,
+      priceCents,
+      dietary,
+      available: !flags.soldOut,
+      ...(flags.popular ? { popular: true } : {}),
+    })),
+  }));
+
+type RestaurantSpec = Omit<Restaurant, "revision" | "slug">;
+
+const restaurant = (spec: RestaurantSpec): Omit<Restaurant, "revision"> => ({ ...spec, slug: spec.id });
+
+/** Demo data seeded at the first `npm start`: realistic menus, one sold-out dish, one closed restaurant. */
+export const demoRestaurants: Omit<Restaurant, "revision">[] = [
+  restaurant({
+    id: "bombay-tiffin-house",
+    name: "Bombay Tiffin House",
+    cuisine: "Indian",
+    description: "Home-style curries, fresh tandoor breads and the tiffin boxes Mumbai runs on.",
+    address: "412 Valencia St, San Francisco",
+    hours: "11:00–22:30 daily",
+    isOpen: true,
+    deliveryFeeCents: 299,
+    minimumOrderCents: 1000,
+    etaMinutes: { min: 25, max: 40 },
+    rating: 4.7,
+    ratingCount: 1284,
+    priceLevel: 2,
+    emoji: "🍛",
+    accent: "#f59e0b",
+    menu: menu({
+      Curries: [
+        ["butter-chicken", "Butter Chicken", "Tandoori chicken simmered in a silky tomato, butter and fenugreek sauce.", 1695, ["gluten-free"], { popular: true }],
+        ["chana-masala", "Chana Masala", "Chickpeas slow-cooked with onion, tomato, ginger and amchur.", 1295, ["vegan", "gluten-free", "spicy"]],
+        ["palak-paneer", "Palak Paneer", "Fresh cottage cheese in a garlicky spinach purée.", 1495, ["vegetarian", "gluten-free"]],
+        ["lamb-rogan-josh", "Lamb Rogan Josh", "Kashmiri braised lamb with chilli, fennel and cardamom.", 1895, ["gluten-free", "spicy", "dairy-free"]],
+      ],
+      "Tandoor & breads": [
+        ["garlic-naan", "Garlic Naan", "Leavened flatbread from the tandoor, brushed with garlic butter.", 395, ["vegetarian"], { popular: true }],
+        ["tandoori-roti", "Tandoori Roti", "Whole-wheat flatbread, charred in the clay oven.", 295, ["vegan"]],
+        ["paneer-tikka", "Paneer Tikka", "Marinated paneer, peppers and onion, grilled on skewers.", 1195, ["vegetarian", "gluten-free"]],
+      ],
+      "Rice & tiffins": [
+        ["veg-biryani", "Vegetable Biryani", "Saffron basmati layered with vegetables, mint and fried onions.", 1395, ["vegetarian", "contains-nuts"]],
+        ["tiffin-box", "Daily Tiffin Box", "Dal, sabzi, rice, two rotis, raita and pickle: a full lunch.", 1595, ["vegetarian"]],
+      ],
+      Desserts: [
+        ["mango-kulfi", "Mango Kulfi", "Dense, slow-churned Alphonso mango ice cream.", 595, ["vegetarian", "gluten-free"], { soldOut: true }],
+        ["gulab-jamun", "Gulab Jamun", "Two warm milk dumplings in rose and cardamom syrup.", 495, ["vegetarian"]],
+      ],
+    }),
+  }),
+  restaurant({
+    id: "nonna-rosa",
+    name: "Nonna Rosa Pizzeria",
+    cuisine: "Italian",
+    description: "Wood-fired Neapolitan pizza with a 48-hour dough and San Marzano tomatoes.",
+    address: "88 Columbus Ave, San Francisco",
+    hours: "12:00–23:00 daily",
+    isOpen: true,
+    deliveryFeeCents: 199,
+    minimumOrderCents: 1200,
+    etaMinutes: { min: 20, max: 35 },
+    rating: 4.6,
+    ratingCount: 2310,
+    priceLevel: 2,
+    emoji: "🍕",
+    accent: "#ef4444",
+    menu: menu({
+      Pizza: [
+        ["margherita", "Margherita", "San Marzano tomato, fior di latte, basil, olive oil.", 1450, ["vegetarian"], { popular: true }],
+        ["diavola", "Diavola", "Tomato, mozzarella, spicy salami, Calabrian chilli honey.", 1750, ["spicy"]],
+        ["funghi-tartufo", "Funghi e Tartufo", "Wild mushrooms, truffle cream, mozzarella, thyme.", 1850, ["vegetarian"]],
+        ["marinara", "Marinara", "Tomato, garlic, oregano and olive oil. No cheese.", 1200, ["vegan", "dairy-free"]],
+      ],
+      "Pasta": [
+        ["cacio-e-pepe", "Cacio e Pepe", "Tonnarelli, pecorino romano, toasted black pepper.", 1600, ["vegetarian"]],
+        ["lasagna", "Lasagna della Nonna", "Beef and pork ragù, béchamel, parmigiano, baked to order.", 1900],
+      ],
+      Sides: [
+        ["burrata", "Burrata", "Creamy burrata, heirloom tomatoes, basil pesto.", 1300, ["vegetarian", "gluten-free", "contains-nuts"]],
+        ["caesar", "Caesar Salad", "Little gem, anchovy dressing, parmesan, sourdough croutons.", 1100],
+      ],
+      Dolci: [
+        ["tiramisu", "Tiramisù", "Espresso-soaked savoiardi, mascarpone, cocoa.", 850, ["vegetarian"], { popular: true }],
+      ],
+    }),
+  }),
+  restaurant({
+    id: "sakura-ramen-bar",
+    name: "Sakura Ramen Bar",
+    cuisine: "Japanese",
+    description: "Rich tonkotsu and bright shoyu ramen, gyoza and rice bowls.",
+    address: "1730 Post St, San Francisco",
+    hours: "11:30–21:30, closed Tuesdays",
+    isOpen: true,
+    deliveryFeeCents: 349,
+    minimumOrderCents: 1500,
+    etaMinutes: { min: 30, max: 45 },
+    rating: 4.8,
+    ratingCount: 980,
+    priceLevel: 2,
+    emoji: "🍜",
+    accent: "#ec4899",
+    menu: menu({
+      Ramen: [
+        ["tonkotsu-ramen", "Tonkotsu Ramen", "18-hour pork broth, chashu, ajitama egg, wood ear, scallion.", 1795, [], { popular: true }],
+        ["spicy-miso-ramen", "Spicy Miso Ramen", "Miso and chilli broth, ground pork, corn, bean sprouts.", 1795, ["spicy"]],
+        ["veggie-shoyu-ramen", "Vegetable Shoyu Ramen", "Kombu-shiitake broth, tofu, bok choy, bamboo shoots.", 1595, ["vegan", "dairy-free"]],
+      ],
+      "Small plates": [
+        ["pork-gyoza", "Pork Gyoza (6)", "Pan-fried dumplings with ponzu dipping sauce.", 895, ["dairy-free"]],
+        ["edamame", "Edamame", "Steamed soybeans with flaky sea salt.", 595, ["vegan", "gluten-free"]],
+        ["karaage", "Chicken Karaage", "Crisp Japanese fried chicken with yuzu mayo.", 1095, ["dairy-free"]],
+      ],
+      Bowls: [
+        ["chashu-don", "Chashu Don", "Torched pork belly over rice with pickled ginger.", 1395, ["dairy-free"]],
+      ],
+    }),
+  }),
+  restaurant({
+    id: "el-fogon-taqueria",
+    name: "El Fogón Taquería",
+    cuisine: "Mexican",
+    description: "Hand-pressed corn tortillas, al pastor off the trompo and salsas made every morning.",
+    address: "2901 Mission St, San Francisco",
+    hours: "10:00–23:30 daily",
+    isOpen: true,
+    deliveryFeeCents: 149,
+    minimumOrderCents: 800,
+    etaMinutes: { min: 15, max: 30 },
+    rating: 4.5,
+    ratingCount: 3120,
+    priceLevel: 1,
+    emoji: "🌮",
+    accent: "#16a34a",
+    menu: menu({
+      Tacos: [
+        ["al-pastor-taco", "Al Pastor Taco", "Marinated pork, pineapple, onion, cilantro.", 425, ["gluten-free", "dairy-free"], { popular: true }],
+        ["carne-asada-taco", "Carne Asada Taco", "Grilled steak, guacamole, salsa roja.", 475, ["gluten-free", "dairy-free"]],
+        ["hongos-taco", "Hongos Taco", "Garlic mushrooms, epazote, queso fresco.", 395, ["vegetarian", "gluten-free"]],
+      ],
+      Burritos: [
+        ["super-burrito", "Super Burrito", "Your choice of meat, rice, beans, cheese, sour cream, guacamole.", 1395, [], { popular: true }],
+        ["veggie-burrito", "Veggie Burrito", "Grilled peppers, black beans, rice, pico de gallo.", 1195, ["vegan", "dairy-free"]],
+      ],
+      Sides: [
+        ["chips-guac", "Chips & Guacamole", "Fresh tortilla chips with guacamole made to order.", 695, ["vegan", "gluten-free"]],
+        ["elote", "Elote", "Grilled corn, chipotle mayo, cotija, lime.", 550, ["vegetarian", "gluten-free", "spicy"]],
+      ],
+      Drinks: [["horchata", "Horchata", "Cinnamon rice drink, house-made.", 395, ["vegan", "gluten-free", "contains-nuts"]]],
+    }),
+  }),
+  restaurant({
+    id: "green-bowl",
+    name: "Green Bowl",
+    cuisine: "Healthy",
+    description: "Grain bowls, big salads and cold-pressed juices. Everything under 700 calories.",
+    address: "500 Hayes St, San Francisco",
+    hours: "08:00–20:00 weekdays",
+    isOpen: true,
+    deliveryFeeCents: 249,
+    minimumOrderCents: 1000,
+    etaMinutes: { min: 20, max: 30 },
+    rating: 4.4,
+    ratingCount: 642,
+    priceLevel: 2,
+    emoji: "🥗",
+    accent: "#22c55e",
+    menu: menu({
+      Bowls: [
+        ["harvest-bowl", "Harvest Bowl", "Roasted sweet potato, kale, quinoa, goat cheese, almonds, balsamic.", 1450, ["vegetarian", "gluten-free", "contains-nuts"], { popular: true }],
+        ["tofu-poke-bowl", "Tofu Poke Bowl", "Sesame tofu, brown rice, edamame, cucumber, seaweed, ponzu.", 1395, ["vegan", "dairy-free"]],
+        ["chicken-pesto-bowl", "Chicken Pesto Bowl", "Grilled chicken, farro, arugula, tomatoes, basil pesto.", 1550, ["contains-nuts"]],
+      ],
+      Salads: [
+        ["kale-caesar", "Kale Caesar", "Lacinato kale, parmesan, lemon, garlic breadcrumbs.", 1195, ["vegetarian"]],
+        ["greek-salad", "Greek Salad", "Tomato, cucumber, olives, feta, oregano.", 1095, ["vegetarian", "gluten-free"]],
+      ],
+      Juices: [
+        ["green-juice", "Green Machine Juice", "Kale, cucumber, apple, lemon, ginger.", 795, ["vegan", "gluten-free"]],
+      ],
+    }),
+  }),
+  restaurant({
+    id: "seoul-kitchen",
+    name: "Seoul Kitchen",
+    cuisine: "Korean",
+    description: "Korean fried chicken, bibimbap and banchan, with gochujang on everything.",
+    address: "3211 Geary Blvd, San Francisco",
+    hours: "12:00–22:00 daily",
+    isOpen: true,
+    deliveryFeeCents: 299,
+    minimumOrderCents: 1500,
+    etaMinutes: { min: 30, max: 50 },
+    rating: 4.6,
+    ratingCount: 1502,
+    priceLevel: 2,
+    emoji: "🍗",
+    accent: "#f97316",
+    menu: menu({
+      "Fried chicken": [
+        ["yangnyeom-chicken", "Yangnyeom Chicken", "Double-fried wings in sweet and spicy gochujang glaze.", 1695, ["spicy", "dairy-free"], { popular: true }],
+        ["soy-garlic-chicken", "Soy Garlic Chicken", "Double-fried wings, soy-garlic glaze, sesame.", 1695, ["dairy-free"]],
+      ],
+      Rice: [
+        ["dolsot-bibimbap", "Dolsot Bibimbap", "Rice in a hot stone bowl, vegetables, beef, fried egg, gochujang.", 1595, ["spicy", "dairy-free"]],
+        ["tofu-bibimbap", "Tofu Bibimbap", "Rice, seasoned vegetables, crispy tofu, gochujang.", 1450, ["vegan", "spicy"]],
+      ],
+      Sides: [
+        ["kimchi", "House Kimchi", "Napa cabbage fermented for three weeks.", 495, ["vegan", "gluten-free", "spicy"]],
+        ["japchae", "Japchae", "Sweet potato glass noodles, vegetables, sesame.", 995, ["vegan", "dairy-free"]],
+      ],
+    }),
+  }),
+  restaurant({
+    id: "le-petit-four",
+    name: "Le Petit Four",
+    cuisine: "French",
+    description: "A neighbourhood bakery: croissants, quiche and tartes, baked before sunrise.",
+    address: "1 Fillmore St, San Francisco",
+    hours: "07:00–15:00, closed today",
+    isOpen: false,
+    deliveryFeeCents: 199,
+    minimumOrderCents: 800,
+    etaMinutes: { min: 20, max: 35 },
+    rating: 4.9,
+    ratingCount: 744,
+    priceLevel: 3,
+    emoji: "🥐",
+    accent: "#a855f7",
+    menu: menu({
+      Viennoiserie: [
+        ["croissant", "Butter Croissant", "Laminated with Normandy butter, 27 layers.", 450, ["vegetarian"], { popular: true }],
+        ["pain-au-chocolat", "Pain au Chocolat", "Two bars of dark chocolate in croissant dough.", 495, ["vegetarian"]],
+      ],
+      Savoury: [
+        ["quiche-lorraine", "Quiche Lorraine", "Bacon, Gruyère and custard in a short crust.", 1095],
+        ["croque-monsieur", "Croque Monsieur", "Ham, Gruyère, béchamel on pain de mie.", 1250],
+      ],
+      Pâtisserie: [
+        ["tarte-citron", "Tarte au Citron", "Lemon curd, torched meringue.", 750, ["vegetarian"]],
+        ["macarons", "Macarons (6)", "Pistachio, raspberry, salted caramel, vanilla, chocolate, rose.", 1200, ["vegetarian", "gluten-free", "contains-nuts"]],
+      ],
+    }),
+  }),
+];

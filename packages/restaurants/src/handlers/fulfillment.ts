@@ -1,0 +1,4 @@
+import { createFulfillmentConsumer } from "../messaging/fulfillment-consumer";
+import { createService } from "../wiring";
+
+export const handler = createFulfillmentConsumer(createService());

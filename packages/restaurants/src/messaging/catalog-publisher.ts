@@ -1,0 +1,19 @@
+import { PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
+import { EVENT_TYPE_ATTRIBUTE } from "@tiffin/contracts";
+import type { CatalogPublisher } from "../domain/ports";
+
+/** Publishes catalog snapshots to the DomainEvents topic; the `type` attribute drives subscription filters. */
+export const snsCatalogPublisher = (sns: SNSClient, topicArn: string): CatalogPublisher => ({
+  async publish(event) {
+    await sns.send(
+      new PublishCommand({
+        TopicArn: topicArn,
+        Message: JSON.stringify(event),
+        MessageAttributes: {
+          [EVENT_TYPE_ATTRIBUTE]: { DataType: "String", StringValue: event.type },
+          correlationId: { DataType: "String", StringValue: event.correlationId },
+        },
+      }),
+    );
+  },
+});

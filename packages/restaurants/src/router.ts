@@ -1,0 +1,24 @@
+import { publicProcedure, router } from "@tiffin/kit";
+import { z } from "zod";
+import type { RestaurantsService } from "./domain/restaurants-service";
+
+const Id = z
+  .string({ error: "A restaurant id is required." })
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "That restaurant id isn't valid: use lowercase letters, digits and dashes.");
+
+export const ListInput = z.strictObject({
+  query: z.string().trim().max(80, "Search for at most 80 characters.").optional(),
+  cuisine: z.string().trim().max(40, "Cuisine names are at most 40 characters.").optional(),
+  openNow: z.boolean().optional(),
+});
+
+export const createRestaurantsRouter = (svc: RestaurantsService) =>
+  router({
+    list: publicProcedure.input(ListInput).query(({ input }) => svc.list(input)),
+    bySlug: publicProcedure.input(z.strictObject({ slug: Id })).query(({ input }) => svc.bySlug(input.slug)),
+    tickets: publicProcedure
+      .input(z.strictObject({ restaurantId: Id }))
+      .query(({ input }) => svc.tickets(input.restaurantId)),
+  });
+
+export type RestaurantsRouter = ReturnType<typeof createRestaurantsRouter>;

@@ -1,0 +1,92 @@
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { KitchenTicket } from "../domain/kitchen-ticket";
+import type { RestaurantRepository, TicketRepository } from "../domain/ports";
+import type { Restaurant } from "../domain/restaurant";
+
+/*
+ * RestaurantsTable key design (this adapter owns it):
+ *   restaurant     pk RESTAURANT#<id>  sk PROFILE                          gsi1: RESTAURANT / <slug>
+ *   kitchen ticket pk RESTAURANT#<id>  sk TICKET#<placedAt>#<orderId>      (newest first by sort key)
+ */
+const restaurantKey = (id: string) => ({ pk: `RESTAURANT#${id}`, sk: "PROFILE" });
+
+export const dynamoRestaurants = (db: DynamoDBDocumentClient, table: string): RestaurantRepository => {
+  const queryCatalog = async (slug?: string): Promise<Restaurant[]> => {
+    const out: Restaurant[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: "gsi1",
+          KeyConditionExpression: slug ? "gsi1pk = :p AND gsi1sk = :s" : "gsi1pk = :p",
+          ExpressionAttributeValues: slug ? { ":p": "RESTAURANT", ":s": slug } : { ":p": "RESTAURANT" },
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      for (const item of page.Items ?? []) out.push(item.data as Restaurant);
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+    return out;
+  };
+
+  return {
+    list: () => queryCatalog(),
+    bySlug: async (slug) => (await queryCatalog(slug))[0],
+    async byId(id) {
+      const out = await db.send(new GetCommand({ TableName: table, Key: restaurantKey(id) }));
+      return out.Item?.data as Restaurant | undefined;
+    },
+    async save(r) {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: table,
+            Item: { ...restaurantKey(r.id), gsi1pk: "RESTAURANT", gsi1sk: r.slug, revision: r.revision, data: r },
+            ConditionExpression: "attribute_not_exists(pk) OR revision < :rev",
+            ExpressionAttributeValues: { ":rev": r.revision },
+          }),
+        );
+        return true;
+      } catch (err) {
+        if (err instanceof ConditionalCheckFailedException) return false;
+        throw err;
+      }
+    },
+  };
+};
+
+export const dynamoTickets = (db: DynamoDBDocumentClient, table: string): TicketRepository => ({
+  async createOnce(ticket) {
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: table,
+          Item: {
+            pk: `RESTAURANT#${ticket.restaurantId}`,
+            sk: `TICKET#${ticket.placedAt}#${ticket.orderId}`,
+            data: ticket,
+          },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+      return "created";
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return "duplicate";
+      throw err;
+    }
+  },
+  async listForRestaurant(restaurantId, limit) {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: "pk = :p AND begins_with(sk, :t)",
+        ExpressionAttributeValues: { ":p": `RESTAURANT#${restaurantId}`, ":t": "TICKET#" },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map((i) => i.data as KitchenTicket);
+  },
+});
