@@ -1,10 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 
@@ -140,6 +139,15 @@ export const startDynamoLocal = async (opts: {
   return { name: "dynamodb", endpoint, port: opts.port, child, stop };
 };
 
+/** fauxqs exports only its ESM entry, so find its persistent server script on the module paths. */
+const fauxqsServer = (): string => {
+  for (const dir of require.resolve.paths("fauxqs") ?? []) {
+    const candidate = join(dir, "fauxqs", "dist", "server.js");
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new StartupError("fauxqs is not installed: run npm install.");
+};
+
 /** fauxqs: SQS + SNS (+ S3) on one port, bound to loopback; persisted in SQLite when `dataDir` is set. */
 export const startFauxqs = async (opts: {
   port: number;
@@ -148,8 +156,7 @@ export const startFauxqs = async (opts: {
 }): Promise<RunningProcess> => {
   await assertPortFree(opts.port, "fauxqs (SQS/SNS)");
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
-  // fauxqs exports only an ESM entry (dist/app.js); its persistent server sits beside it.
-  const server = join(dirname(fileURLToPath(import.meta.resolve("fauxqs"))), "server.js");
+  const server = fauxqsServer();
   const child = spawn(process.execPath, ["--require", join(import.meta.dirname, "bind-loopback.cjs"), server], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {

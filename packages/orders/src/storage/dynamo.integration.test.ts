@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { emulatorClients, freshTable } from "@tiffin/aws/testing";
+import { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { replicaFromCatalog } from "../domain/menu-replica";
+import type { Order } from "../domain/order";
+import { orderPlacedEvent } from "../domain/place-order";
+import type { OutboxEntry } from "../domain/ports";
+import { dynamoMenuReplica, dynamoOrders, dynamoOutbox } from "./dynamo";
+
+const catalog = RestaurantCatalogPublishedV1.parse(
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, "../../../contracts/fixtures/restaurant.catalog-published.v1.json"), "utf8"),
+  ),
+);
+
+const anOrder = (id = randomUUID(), placedAt = new Date().toISOString()): Order => ({
+  id,
+  shortCode: id.slice(0, 6).toUpperCase(),
+  status: "placed",
+  restaurantId: "bombay-tiffin-house",
+  restaurantName: "Bombay Tiffin House",
+  lines: [{ itemId: "garlic-naan", name: "Garlic Naan", quantity: 3, unitPriceCents: 395, lineTotalCents: 1185 }],
+  subtotalCents: 1185,
+  deliveryFeeCents: 299,
+  serviceFeeCents: 59,
+  totalCents: 1543,
+  currency: "USD",
+  customer: { name: "Asha", phone: "+1 415 555 0134" },
+  delivery: { address: "221 Valencia St", notes: "" },
+  placedAt,
+  correlationId: "corr-1",
+  timeline: [{ status: "placed", at: placedAt }],
+});
+const entryFor = (order: Order): OutboxEntry => {
+  const event = orderPlacedEvent(order);
+  return { id: event.eventId, orderId: order.id, event, createdAt: order.placedAt };
+};
+
+let table: string;
+beforeEach(async () => {
+  table = await freshTable("OrdersTable");
+});
+const itemCount = async () => (await emulatorClients().db.send(new ScanCommand({ TableName: table }))).Count ?? 0;
+
+describe("OrdersTable adapter (DynamoDB Local)", () => {
+  it("saves order, idempotency record and outbox entry together, and reads them back", async () => {
+    const { db } = emulatorClients();
+    const orders = dynamoOrders(db, table);
+    const order = anOrder();
+    expect(await orders.placeWithOutbox({ order, outbox: entryFor(order), idempotencyKey: "k-1", requestHash: "h-1" })).toBe(
+      "placed",
+    );
+    expect(await orders.get(order.id)).toEqual(order);
+    expect(await orders.byIdempotencyKey("k-1")).toEqual({ order, requestHash: "h-1" });
+    expect(await itemCount()).toBe(3);
+  });
+
+  it("refuses a second order with a taken idempotency key and writes nothing of it", async () => {
+    const { db } = emulatorClients();
+    const orders = dynamoOrders(db, table);
+    const first = anOrder();
+    await orders.placeWithOutbox({ order: first, outbox: entryFor(first), idempotencyKey: "k-2", requestHash: "h" });
+    const second = anOrder();
+    expect(
+      await orders.placeWithOutbox({ order: second, outbox: entryFor(second), idempotencyKey: "k-2", requestHash: "h" }),
+    ).toBe("duplicate");
+    expect(await orders.get(second.id)).toBeUndefined();
+    expect(await itemCount()).toBe(3);
+  });
+
+  it("lists only unsent outbox entries, oldest first, and forgets them once sent", async () => {
+    const { db } = emulatorClients();
+    const orders = dynamoOrders(db, table);
+    const outbox = dynamoOutbox(db, table);
+    const older = anOrder(randomUUID(), "2026-11-27T10:00:00.000Z");
+    const newer = anOrder(randomUUID(), "2026-11-27T11:00:00.000Z");
+    for (const [o, k] of [[newer, "k-n"], [older, "k-o"]] as const) {
+      await orders.placeWithOutbox({ order: o, outbox: entryFor(o), idempotencyKey: k, requestHash: "h" });
+    }
+    expect((await outbox.pending(10)).map((e) => e.orderId)).toEqual([older.id, newer.id]);
+    await outbox.markSent(entryFor(older), new Date());
+    expect((await outbox.pending(10)).map((e) => e.orderId)).toEqual([newer.id]);
+  });
+
+  it("keeps the newest menu revision whatever order snapshots arrive in", async () => {
+    const { db } = emulatorClients();
+    const menus = dynamoMenuReplica(db, table);
+    const v3 = replicaFromCatalog(catalog);
+    const v2 = { ...v3, revision: 2, isOpen: false };
+    expect(await menus.apply(v3)).toBe("applied");
+    expect(await menus.apply(v2)).toBe("stale");
+    expect(await menus.apply(v3)).toBe("stale");
+    expect(await menus.get(v3.restaurantId)).toEqual(v3);
+    expect(await menus.apply({ ...v3, revision: 4, isOpen: false })).toBe("applied");
+    expect((await menus.get(v3.restaurantId))?.isOpen).toBe(false);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Run as a child process by the outbox crash test: places one order with the real DynamoDB adapters and a
+ * sender that kills the process, so it dies after the order and its outbox entry are saved and before
+ * OrderPlaced is sent. Args: <dynamoEndpoint> <table> <idempotencyKey>.
+ */
+import { randomUUID } from "node:crypto";
+import { createDocumentClient } from "@tiffin/aws";
+import { createOrdersService } from "../src/domain/orders-service";
+import { dynamoMenuReplica, dynamoOrders, dynamoOutbox } from "../src/storage/dynamo";
+
+const [endpoint, table, idempotencyKey] = process.argv.slice(2);
+if (!endpoint || !table || !idempotencyKey) throw new Error("usage: crash-after-save.ts <endpoint> <table> <key>");
+const db = createDocumentClient({ endpoint });
+const silent = { info: () => undefined, warn: () => undefined };
+const svc = createOrdersService({
+  orders: dynamoOrders(db, table),
+  menus: dynamoMenuReplica(db, table),
+  outbox: dynamoOutbox(db, table),
+  sender: {
+    send: async () => {
+      process.exit(137); // the crash: between saving and sending
+    },
+  },
+  now: () => new Date(),
+  newId: randomUUID,
+  log: silent,
+});
+await svc.place(
+  {
+    idempotencyKey,
+    restaurantId: "bombay-tiffin-house",
+    lines: [{ itemId: "butter-chicken", quantity: 2 }],
+    customer: { name: "Asha Patel", phone: "+1 415 555 0134" },
+    delivery: { address: "221 Valencia St, San Francisco", notes: "" },
+  },
+  { correlationId: `crash-${idempotencyKey}`, log: silent },
+);
+process.exit(0); // not reached: the sender ends the process first

@@ -1,0 +1,60 @@
+import { emulatorClients, freshTable } from "@tiffin/aws/testing";
+import { beforeEach, describe, expect, it } from "vitest";
+import { demoRestaurants } from "../demo/catalog";
+import type { KitchenTicket } from "../domain/kitchen-ticket";
+import type { Restaurant } from "../domain/restaurant";
+import { dynamoRestaurants, dynamoTickets } from "./dynamo";
+
+const restaurants: Restaurant[] = demoRestaurants.map((r) => ({ ...r, revision: 1 }));
+const ticket = (orderId: string, placedAt: string): KitchenTicket => ({
+  orderId,
+  shortCode: orderId.slice(0, 6).toUpperCase(),
+  restaurantId: "nonna-rosa",
+  status: "new",
+  placedAt,
+  receivedAt: placedAt,
+  customerName: "Marco",
+  deliveryNotes: "",
+  lines: [{ itemId: "margherita", name: "Margherita", quantity: 1 }],
+  itemCount: 1,
+  totalCents: 1700,
+  correlationId: "c",
+});
+
+let table: string;
+beforeEach(async () => {
+  table = await freshTable("RestaurantsTable");
+});
+
+describe("RestaurantsTable adapter (DynamoDB Local)", () => {
+  it("lists every restaurant, and finds one by slug and by id", async () => {
+    const repo = dynamoRestaurants(emulatorClients().db, table);
+    for (const r of restaurants) expect(await repo.save(r)).toBe(true);
+    expect((await repo.list()).map((r) => r.id).sort()).toEqual(restaurants.map((r) => r.id).sort());
+    expect((await repo.bySlug("sakura-ramen-bar"))?.name).toBe("Sakura Ramen Bar");
+    expect(await repo.bySlug("no-such-place")).toBeUndefined();
+    expect((await repo.byId("nonna-rosa"))?.menu.length).toBeGreaterThan(0);
+  });
+
+  it("saves a restaurant only over an older revision", async () => {
+    const repo = dynamoRestaurants(emulatorClients().db, table);
+    const [first] = restaurants;
+    if (!first) throw new Error("no demo data");
+    expect(await repo.save({ ...first, revision: 2 })).toBe(true);
+    expect(await repo.save({ ...first, revision: 2, isOpen: false })).toBe(false);
+    expect((await repo.byId(first.id))?.isOpen).toBe(first.isOpen);
+    expect(await repo.save({ ...first, revision: 3, isOpen: false })).toBe(true);
+    expect((await repo.byId(first.id))?.isOpen).toBe(false);
+  });
+
+  it("creates a ticket once per order and lists a restaurant's tickets newest first", async () => {
+    const tickets = dynamoTickets(emulatorClients().db, table);
+    const early = ticket("order-early", "2026-11-27T18:00:00.000Z");
+    const late = ticket("order-late", "2026-11-27T19:00:00.000Z");
+    expect(await tickets.createOnce(early)).toBe("created");
+    expect(await tickets.createOnce(late)).toBe("created");
+    expect(await tickets.createOnce(early)).toBe("duplicate");
+    expect((await tickets.listForRestaurant("nonna-rosa", 10)).map((t) => t.orderId)).toEqual(["order-late", "order-early"]);
+    expect(await tickets.listForRestaurant("green-bowl", 10)).toEqual([]);
+  });
+});
