@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     // Handlers log structured JSON; tests assert on behaviour, so keep their output readable.
     env: { LOG_LEVEL: "SILENT" },
+    // CI sums every runner's counts from these files (see .ci/run).
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: ".ci-results/vitest.json" },
     projects: [
       {
         extends: true,
