@@ -25,7 +25,11 @@ export const peekDeadLetters = async (sqs: SQSClient, dlqUrl: string, max = 10):
   return out.Messages ?? [];
 };
 
-export const redriveDeadLetters = async (sqs: SQSClient, dlqUrl: string, targetUrl: string): Promise<number> => {
+export const redriveDeadLetters = async (
+  sqs: SQSClient,
+  dlqUrl: string,
+  targetUrl: string,
+): Promise<number> => {
   let moved = 0;
   for (;;) {
     const out = await sqs.send(
@@ -40,7 +44,11 @@ export const redriveDeadLetters = async (sqs: SQSClient, dlqUrl: string, targetU
     if (batch.length === 0) return moved;
     for (const m of batch) {
       await sqs.send(
-        new SendMessageCommand({ QueueUrl: targetUrl, MessageBody: m.Body ?? "", MessageAttributes: m.MessageAttributes }),
+        new SendMessageCommand({
+          QueueUrl: targetUrl,
+          MessageBody: m.Body ?? "",
+          MessageAttributes: m.MessageAttributes,
+        }),
       );
       await sqs.send(new DeleteMessageCommand({ QueueUrl: dlqUrl, ReceiptHandle: m.ReceiptHandle }));
       moved++;

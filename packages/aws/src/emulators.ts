@@ -40,7 +40,8 @@ export const assertPortFree = (port: number, what: string): Promise<void> =>
 const waitForHttp = async (url: string, child: ChildProcess, name: string, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new StartupError(`${name} exited during startup (code ${child.exitCode}).`);
+    if (child.exitCode !== null)
+      throw new StartupError(`${name} exited during startup (code ${child.exitCode}).`);
     try {
       await fetch(url, { signal: AbortSignal.timeout(1000) });
       return;
@@ -157,17 +158,21 @@ export const startFauxqs = async (opts: {
   await assertPortFree(opts.port, "fauxqs (SQS/SNS)");
   if (opts.dataDir) await mkdir(opts.dataDir, { recursive: true });
   const server = fauxqsServer();
-  const child = spawn(process.execPath, ["--require", join(import.meta.dirname, "bind-loopback.cjs"), server], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      FAUXQS_PORT: String(opts.port),
-      FAUXQS_HOST: "127.0.0.1",
-      FAUXQS_LOGGER: "false",
-      FAUXQS_DEFAULT_REGION: process.env.AWS_REGION ?? "us-east-1",
-      ...(opts.dataDir ? { FAUXQS_DATA_DIR: opts.dataDir, FAUXQS_PERSISTENCE: "true" } : {}),
+  const child = spawn(
+    process.execPath,
+    ["--require", join(import.meta.dirname, "bind-loopback.cjs"), server],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        FAUXQS_PORT: String(opts.port),
+        FAUXQS_HOST: "127.0.0.1",
+        FAUXQS_LOGGER: "false",
+        FAUXQS_DEFAULT_REGION: process.env.AWS_REGION ?? "us-east-1",
+        ...(opts.dataDir ? { FAUXQS_DATA_DIR: opts.dataDir, FAUXQS_PERSISTENCE: "true" } : {}),
+      },
     },
-  });
+  );
   // fauxqs's server entry always logs each request at info (30); keep warnings and errors only.
   const sink = opts.onLine;
   pipeLines(child, sink && ((line) => !line.includes('"level":30') && sink(line)));

@@ -4,13 +4,21 @@ import {
   type DynamoDBClient,
   ResourceInUseException,
 } from "@aws-sdk/client-dynamodb";
-import { CreateTopicCommand, ListSubscriptionsByTopicCommand, type SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
+import {
+  CreateTopicCommand,
+  ListSubscriptionsByTopicCommand,
+  type SNSClient,
+  SubscribeCommand,
+} from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { EVENT_TYPE_ATTRIBUTE } from "@tiffin/contracts";
 import { type QueueDefinition, queues, type TableDefinition, tables, topics } from "./topology";
 
 /** What `Resource.<Name>` holds for each kind of resource (as SST links expose it). */
-export type ResourceValues = Record<string, { name: string } | { url: string; arn: string } | { arn: string }>;
+export type ResourceValues = Record<
+  string,
+  { name: string } | { url: string; arn: string } | { arn: string }
+>;
 
 const keyType = { string: "S", number: "N", binary: "B" } as const;
 

@@ -4,11 +4,14 @@ import { describe, expect, it } from "vitest";
 import { type ContractName, contracts, unwrapMessageBody } from "./index";
 
 const fixturesDir = join(import.meta.dirname, "..", "fixtures");
-const fixture = (name: string): unknown => JSON.parse(readFileSync(join(fixturesDir, `${name}.json`), "utf8"));
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(join(fixturesDir, `${name}.json`), "utf8"));
 
 describe("event contracts", () => {
   it("has exactly one fixture per released contract", () => {
-    const files = readdirSync(fixturesDir).map((f) => f.replace(/\.json$/, "")).sort();
+    const files = readdirSync(fixturesDir)
+      .map((f) => f.replace(/\.json$/, ""))
+      .sort();
     expect(files).toEqual(Object.keys(contracts).sort());
   });
 
@@ -24,7 +27,11 @@ describe("event contracts", () => {
 
   it("unwraps an SNS envelope and passes raw bodies through", () => {
     const event = fixture("restaurant.catalog-published.v1");
-    const envelope = JSON.stringify({ Type: "Notification", MessageId: "m-1", Message: JSON.stringify(event) });
+    const envelope = JSON.stringify({
+      Type: "Notification",
+      MessageId: "m-1",
+      Message: JSON.stringify(event),
+    });
     expect(unwrapMessageBody(envelope)).toEqual(event);
     expect(unwrapMessageBody(JSON.stringify(event))).toEqual(event);
   });

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Logger } from "@aws-lambda-powertools/logger";
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { unwrapMessageBody } from "@tiffin/contracts";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { awsLambdaRequestHandler } from "@trpc/server/adapters/aws-lambda";
-import { unwrapMessageBody } from "@tiffin/contracts";
 import type { APIGatewayProxyEventV2, Context as LambdaContext, SQSEvent, SQSRecord } from "aws-lambda";
 import type { z } from "zod";
 import { createLogger } from "./logger";
@@ -12,7 +12,10 @@ const CORRELATION_HEADER = "x-correlation-id";
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** HTTP Lambda (Function URL, payload v2) serving one service's tRPC router. */
-export const createApiHandler = <TRouter extends AnyTRPCRouter>(opts: { service: string; router: TRouter }) => {
+export const createApiHandler = <TRouter extends AnyTRPCRouter>(opts: {
+  service: string;
+  router: TRouter;
+}) => {
   const logger = createLogger(opts.service);
   return awsLambdaRequestHandler({
     router: opts.router,
@@ -64,7 +67,11 @@ export const createQueueConsumer = <TSchema extends z.ZodType<{ correlationId: s
     }
     const child = logger.createChild();
     child.appendKeys({ correlationId: parsed.data.correlationId });
-    await opts.handle(parsed.data, { correlationId: parsed.data.correlationId, logger: child, messageId: record.messageId });
+    await opts.handle(parsed.data, {
+      correlationId: parsed.data.correlationId,
+      logger: child,
+      messageId: record.messageId,
+    });
   };
   return (event: SQSEvent, context: LambdaContext) =>
     processPartialResponse(event, recordHandler, processor, { context });

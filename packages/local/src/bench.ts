@@ -15,7 +15,11 @@ const N_PLACE = Number(process.env.BENCH_ORDERS ?? 200);
 const N_E2E = Number(process.env.BENCH_E2E_ORDERS ?? 30);
 const CONCURRENCY = 4;
 
-const cfg = localConfig({ ...process.env, PORT: process.env.BENCH_PORT ?? "3300", TIFFIN_DATA_DIR: join(tmpdir(), `tiffin-bench-${process.pid}`) });
+const cfg = localConfig({
+  ...process.env,
+  PORT: process.env.BENCH_PORT ?? "3300",
+  TIFFIN_DATA_DIR: join(tmpdir(), `tiffin-bench-${process.pid}`),
+});
 const base = `http://127.0.0.1:${cfg.port}/trpc`;
 
 const percentile = (values: number[], p: number) => {
@@ -32,7 +36,11 @@ const summary = (ms: number[]) => ({
 const call = async (path: string, body?: unknown) => {
   const started = performance.now();
   const res = body
-    ? await fetch(`${base}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ json: body }) })
+    ? await fetch(`${base}/${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ json: body }),
+      })
     : await fetch(`${base}/${path}`);
   const json = (await res.json()) as { result?: { data: { json: unknown } } };
   if (!res.ok || !json.result) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
@@ -70,7 +78,8 @@ const main = async () => {
     const placeConc: number[] = [];
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        for (let i = 0; i < N_PLACE / 2 / CONCURRENCY; i++) placeConc.push((await call("orders/place", order())).ms);
+        for (let i = 0; i < N_PLACE / 2 / CONCURRENCY; i++)
+          placeConc.push((await call("orders/place", order())).ms);
       }),
     );
     const throughput = placeConc.length / ((performance.now() - concurrentStarted) / 1000);
@@ -79,9 +88,14 @@ const main = async () => {
     const e2e: number[] = [];
     for (let i = 0; i < N_E2E; i++) {
       const started = performance.now();
-      const { data } = await call("orders/place", { ...order(), restaurantId: "nonna-rosa", lines: [{ itemId: "margherita", quantity: 1 }] });
+      const { data } = await call("orders/place", {
+        ...order(),
+        restaurantId: "nonna-rosa",
+        lines: [{ itemId: "margherita", quantity: 1 }],
+      });
       const id = (data as { id: string }).id;
-      while (!(await ticketsOf("nonna-rosa")).some((t) => t.orderId === id)) await new Promise((r) => setTimeout(r, 5));
+      while (!(await ticketsOf("nonna-rosa")).some((t) => t.orderId === id))
+        await new Promise((r) => setTimeout(r, 5));
       e2e.push(performance.now() - started);
     }
 

@@ -12,7 +12,10 @@ export const localConfig = (env: NodeJS.ProcessEnv = process.env) => {
   if (!Number.isInteger(port) || port < 1024 || port > 65_000) {
     throw new Error(`PORT must be a whole number between 1024 and 65000 (got "${env.PORT}").`);
   }
-  const servicePorts = Object.fromEntries(serviceNames.map((s, i) => [s, port + 10 + i])) as Record<ServiceName, number>;
+  const servicePorts = Object.fromEntries(serviceNames.map((s, i) => [s, port + 10 + i])) as Record<
+    ServiceName,
+    number
+  >;
   const dataDir = resolve(env.TIFFIN_DATA_DIR ?? join(repoRoot, ".data", "local"));
   return {
     port,

@@ -34,12 +34,16 @@ try {
           AttributeNames: ["ApproximateNumberOfMessages"],
         }),
       );
-      console.log(`${def.deadLetterQueue.padEnd(18)} ${out.Attributes?.ApproximateNumberOfMessages ?? "?"} message(s)  (dead letters of ${name})`);
+      console.log(
+        `${def.deadLetterQueue.padEnd(18)} ${out.Attributes?.ApproximateNumberOfMessages ?? "?"} message(s)  (dead letters of ${name})`,
+      );
     }
   } else if (command === "peek") {
     const name = queueArg();
     for (const m of await peekDeadLetters(sqs, await urlOf(queues[name].deadLetterQueue))) {
-      console.log(`--- ${m.MessageId} (received ${m.Attributes?.ApproximateReceiveCount ?? "?"} times)\n${m.Body}`);
+      console.log(
+        `--- ${m.MessageId} (received ${m.Attributes?.ApproximateReceiveCount ?? "?"} times)\n${m.Body}`,
+      );
     }
   } else if (command === "redrive") {
     const name = queueArg();
@@ -50,6 +54,8 @@ try {
     process.exit(2);
   }
 } catch (err) {
-  console.error(`Could not reach the local stack's queues on port ${cfg.fauxqsPort} (is \`npm start\` running with the same PORT?): ${String(err)}`);
+  console.error(
+    `Could not reach the local stack's queues on port ${cfg.fauxqsPort} (is \`npm start\` running with the same PORT?): ${String(err)}`,
+  );
   process.exit(1);
 }

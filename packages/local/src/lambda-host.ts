@@ -103,19 +103,27 @@ const json = (status: number, message: string) => ({
 });
 
 /** Serves one Lambda handler over HTTP the way a Function URL would (one invocation per request). */
-export const createLambdaHost = (opts: { functionName: string; handler: HttpHandler; timeoutMs: number }): Server =>
+export const createLambdaHost = (opts: {
+  functionName: string;
+  handler: HttpHandler;
+  timeoutMs: number;
+}): Server =>
   createServer(async (req, res) => {
     let result: APIGatewayProxyStructuredResultV2;
     try {
       const body = await readBody(req);
-      const out = await opts.handler(toFunctionUrlEvent(req, body), lambdaContext(opts.functionName, opts.timeoutMs));
+      const out = await opts.handler(
+        toFunctionUrlEvent(req, body),
+        lambdaContext(opts.functionName, opts.timeoutMs),
+      );
       result = typeof out === "object" && out ? out : { statusCode: 200, body: out ?? "" };
     } catch (err) {
       result =
         err instanceof TooLarge
           ? json(413, `Request body is larger than ${MAX_BODY_BYTES} bytes.`)
           : json(502, "The service failed to answer. Please try again.");
-      if (!(err instanceof TooLarge)) console.error(JSON.stringify({ level: "ERROR", message: "handler threw", error: String(err) }));
+      if (!(err instanceof TooLarge))
+        console.error(JSON.stringify({ level: "ERROR", message: "handler threw", error: String(err) }));
     }
     const headers = { ...(result.headers ?? {}) } as Record<string, string | number | boolean>;
     res.statusCode = result.statusCode ?? 200;

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, type SpawnOptions } from "node:child_process";
+import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
 
 const colours = [36, 35, 33, 32, 34, 91, 96, 95];
 let next = 0;

@@ -7,7 +7,7 @@ import {
 import type { Context as LambdaContext, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { lambdaContext } from "./lambda-host";
 
-export type QueueHandler = (event: SQSEvent, context: LambdaContext) => Promise<SQSBatchResponse | undefined | void>;
+export type QueueHandler = (event: SQSEvent, context: LambdaContext) => Promise<SQSBatchResponse | undefined>;
 
 export const toSqsRecord = (m: Message, queueArn: string, region: string): SQSRecord => ({
   messageId: m.MessageId ?? "",
@@ -22,7 +22,12 @@ export const toSqsRecord = (m: Message, queueArn: string, region: string): SQSRe
   messageAttributes: Object.fromEntries(
     Object.entries(m.MessageAttributes ?? {}).map(([k, v]) => [
       k,
-      { dataType: v.DataType ?? "String", stringValue: v.StringValue, stringListValues: [], binaryListValues: [] },
+      {
+        dataType: v.DataType ?? "String",
+        stringValue: v.StringValue,
+        stringListValues: [],
+        binaryListValues: [],
+      },
     ]),
   ),
   md5OfBody: m.MD5OfBody ?? "",

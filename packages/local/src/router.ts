@@ -27,7 +27,8 @@ const sendJson = (res: ServerResponse, status: number, message: string) => {
 export const createLocalRouter = (opts: { servicePorts: Record<string, number>; nextPort: number }): Server =>
   createServer((req: IncomingMessage, res: ServerResponse) => {
     const route = routeFor(req.url ?? "/", opts.servicePorts, opts.nextPort);
-    if ("unknownService" in route) return sendJson(res, 404, `There is no service called "${route.unknownService}".`);
+    if ("unknownService" in route)
+      return sendJson(res, 404, `There is no service called "${route.unknownService}".`);
     const upstream = request(
       {
         host: "127.0.0.1",

@@ -5,7 +5,7 @@
  */
 import { createSqsClient } from "@tiffin/aws";
 import { type QueueDefinition, queues, type ServiceName, serviceNames, services } from "@tiffin/aws/topology";
-import { type HttpHandler, createLambdaHost } from "./lambda-host";
+import { createLambdaHost, type HttpHandler } from "./lambda-host";
 import { type QueueHandler, startQueuePoller } from "./queue-poller";
 
 const service = process.argv[2] as ServiceName;
@@ -31,7 +31,9 @@ const sqs = createSqsClient();
 const pollers: ReturnType<typeof startQueuePoller>[] = [];
 for (const [queueName, def] of Object.entries(queues) as [string, QueueDefinition][]) {
   if (def.consumer.service !== service) continue;
-  const mod = (await import(`@tiffin/${service}/handlers/${def.consumer.handler}`)) as { handler: QueueHandler };
+  const mod = (await import(`@tiffin/${service}/handlers/${def.consumer.handler}`)) as {
+    handler: QueueHandler;
+  };
   const { url, arn } = resource(queueName);
   pollers.push(
     startQueuePoller({
@@ -50,7 +52,9 @@ for (const [queueName, def] of Object.entries(queues) as [string, QueueDefinitio
 
 const timers: NodeJS.Timeout[] = [];
 for (const schedule of services[service].schedules) {
-  const mod = (await import(`@tiffin/${service}/handlers/${schedule.handler}`)) as { handler: () => Promise<unknown> };
+  const mod = (await import(`@tiffin/${service}/handlers/${schedule.handler}`)) as {
+    handler: () => Promise<unknown>;
+  };
   let running = false;
   const tick = async () => {
     if (running) return; // never overlap, like a Lambda with reserved concurrency 1

@@ -49,7 +49,10 @@ const waitForDrain = async (queueUrl: string, endpoint: string, timeoutMs: numbe
  * Brings the whole platform up on one machine: emulators, provisioning, one process per service,
  * demo data, Next.js (production build) and the router. Everything stops with `stop()`.
  */
-export const startStack = async (cfg: LocalConfig, opts: { web: boolean } = { web: true }): Promise<RunningStack> => {
+export const startStack = async (
+  cfg: LocalConfig,
+  opts: { web: boolean } = { web: true },
+): Promise<RunningStack> => {
   const say = prefixer("tiffin");
   const stoppers: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -63,17 +66,28 @@ export const startStack = async (cfg: LocalConfig, opts: { web: boolean } = { we
     });
 
     const webSink = prefixer("web");
-    const webReady = !opts.web || webBuildIsCurrent()
-      ? Promise.resolve()
-      : step(say, "Building the web app (next build, first start only)", () => buildWeb(webSink));
+    const webReady =
+      !opts.web || webBuildIsCurrent()
+        ? Promise.resolve()
+        : step(say, "Building the web app (next build, first start only)", () => buildWeb(webSink));
 
     const [dynamo, fauxqs] = await step(say, "Starting DynamoDB Local and fauxqs", async () => {
       const started: RunningProcess[] = [];
       try {
         started.push(
-          await startDynamoLocal({ port: cfg.dynamoPort, dataDir: join(cfg.dataDir, "dynamodb"), onLine: prefixer("dynamodb") }),
+          await startDynamoLocal({
+            port: cfg.dynamoPort,
+            dataDir: join(cfg.dataDir, "dynamodb"),
+            onLine: prefixer("dynamodb"),
+          }),
         );
-        started.push(await startFauxqs({ port: cfg.fauxqsPort, dataDir: join(cfg.dataDir, "fauxqs"), onLine: prefixer("fauxqs") }));
+        started.push(
+          await startFauxqs({
+            port: cfg.fauxqsPort,
+            dataDir: join(cfg.dataDir, "fauxqs"),
+            onLine: prefixer("fauxqs"),
+          }),
+        );
       } finally {
         for (const p of started) stoppers.push(p.stop);
       }
@@ -109,7 +123,9 @@ export const startStack = async (cfg: LocalConfig, opts: { web: boolean } = { we
       );
       for (const s of started) stoppers.push(s.stop);
       await Promise.all(
-        serviceNames.map((s) => waitForHttp(`http://127.0.0.1:${cfg.servicePorts[s]}/`, 30_000, `${s} service`)),
+        serviceNames.map((s) =>
+          waitForHttp(`http://127.0.0.1:${cfg.servicePorts[s]}/`, 30_000, `${s} service`),
+        ),
       );
     });
 
@@ -118,7 +134,11 @@ export const startStack = async (cfg: LocalConfig, opts: { web: boolean } = { we
       const { createService } = await import("@tiffin/restaurants/wiring");
       const { seedDemoCatalog } = await import("@tiffin/restaurants/demo");
       const out = await seedDemoCatalog(createService(), `seed-${randomUUID()}`);
-      say(out.seeded ? `seeded ${out.seeded} demo restaurants` : "demo data already present; catalog republished");
+      say(
+        out.seeded
+          ? `seeded ${out.seeded} demo restaurants`
+          : "demo data already present; catalog republished",
+      );
       const inbox = resources.OrdersInbox;
       if (inbox && "url" in inbox) await waitForDrain(inbox.url, fauxqs.endpoint, 60_000);
     });
@@ -133,7 +153,9 @@ export const startStack = async (cfg: LocalConfig, opts: { web: boolean } = { we
         webSink,
       );
       stoppers.push(next.stop);
-      await step(say, "Starting Next.js", () => waitForHttp(`http://127.0.0.1:${cfg.nextPort}/`, 60_000, "Next.js"));
+      await step(say, "Starting Next.js", () =>
+        waitForHttp(`http://127.0.0.1:${cfg.nextPort}/`, 60_000, "Next.js"),
+      );
     }
 
     const router = createLocalRouter({ servicePorts: cfg.servicePorts, nextPort: cfg.nextPort });

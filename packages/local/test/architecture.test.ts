@@ -13,14 +13,18 @@ const sourceFiles = (dir: string): string[] =>
 
 /** Every module specifier a file imports or re-exports, with whether the import is type-only. */
 const importsOf = (file: string) =>
-  [...readFileSync(file, "utf8").matchAll(/^\s*(import|export)\s+(type\s+)?(?:[^"';]*?\s+from\s+)?["']([^"']+)["']/gm)].map(
-    (m) => ({ specifier: m[3] ?? "", typeOnly: Boolean(m[2]) }),
-  ).concat(
-    [...readFileSync(file, "utf8").matchAll(/import\(\s*[`"']([^`"']+)[`"']\s*\)/g)].map((m) => ({
-      specifier: m[1] ?? "",
-      typeOnly: false,
-    })),
-  );
+  [
+    ...readFileSync(file, "utf8").matchAll(
+      /^\s*(import|export)\s+(type\s+)?(?:[^"';]*?\s+from\s+)?["']([^"']+)["']/gm,
+    ),
+  ]
+    .map((m) => ({ specifier: m[3] ?? "", typeOnly: Boolean(m[2]) }))
+    .concat(
+      [...readFileSync(file, "utf8").matchAll(/import\(\s*[`"']([^`"']+)[`"']\s*\)/g)].map((m) => ({
+        specifier: m[1] ?? "",
+        typeOnly: false,
+      })),
+    );
 
 const violations = (files: string[], forbidden: (specifier: string, typeOnly: boolean) => boolean) =>
   files.flatMap((file) =>
@@ -35,7 +39,9 @@ describe("service boundaries", () => {
     const files = sourceFiles(join(repoRoot, "packages", service));
     expect(files.length).toBeGreaterThan(5);
     const bad = violations(files, (spec) =>
-      others.some((o) => spec === `@tiffin/${o}` || spec.startsWith(`@tiffin/${o}/`) || spec.includes(`/${o}/src`)),
+      others.some(
+        (o) => spec === `@tiffin/${o}` || spec.startsWith(`@tiffin/${o}/`) || spec.includes(`/${o}/src`),
+      ),
     );
     expect(bad).toEqual([]);
   });
@@ -52,7 +58,8 @@ describe("service boundaries", () => {
     const files = sourceFiles(join(repoRoot, "apps", "web", "src"));
     const bad = violations(
       files,
-      (spec, typeOnly) => !typeOnly && serviceNames.some((s) => spec === `@tiffin/${s}` || spec.startsWith(`@tiffin/${s}/`)),
+      (spec, typeOnly) =>
+        !typeOnly && serviceNames.some((s) => spec === `@tiffin/${s}` || spec.startsWith(`@tiffin/${s}/`)),
     );
     expect(bad).toEqual([]);
   });

@@ -4,14 +4,16 @@ import { GetQueueAttributesCommand, SendMessageCommand } from "@aws-sdk/client-s
 import { peekDeadLetters, redriveDeadLetters } from "@tiffin/aws/dead-letters";
 import { emulatorClients, freshQueue, freshTable } from "@tiffin/aws/testing";
 import { OrderPlacedV1 } from "@tiffin/contracts";
+import { createFulfillmentConsumer } from "@tiffin/restaurants/consumers";
 import { createRestaurantsService } from "@tiffin/restaurants/domain";
 import { dynamoRestaurants, dynamoTickets } from "@tiffin/restaurants/storage";
-import { createFulfillmentConsumer } from "@tiffin/restaurants/consumers";
 import { afterEach, describe, expect, it } from "vitest";
 import { startQueuePoller } from "../src/queue-poller";
 
 const fixture = OrderPlacedV1.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, "../../contracts/fixtures/order.placed.v1.json"), "utf8")),
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, "../../contracts/fixtures/order.placed.v1.json"), "utf8"),
+  ),
 );
 const orderFor = (orderId: string) => ({ ...fixture, orderId, eventId: `order.placed:${orderId}` });
 
@@ -23,7 +25,10 @@ const depth = async (url: string) => {
       AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
     }),
   );
-  return Number(out.Attributes?.ApproximateNumberOfMessages) + Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible);
+  return (
+    Number(out.Attributes?.ApproximateNumberOfMessages) +
+    Number(out.Attributes?.ApproximateNumberOfMessagesNotVisible)
+  );
 };
 
 /** The real fulfillment consumer over DynamoDB Local, fed by the local poller from a fauxqs queue. */
@@ -84,7 +89,9 @@ describe("local SQS poller with the fulfillment consumer", () => {
     await send(JSON.stringify(good2));
 
     await expect
-      .poll(async () => (await svc.tickets(fixture.restaurantId)).map((t) => t.orderId).sort(), { timeout: 15_000 })
+      .poll(async () => (await svc.tickets(fixture.restaurantId)).map((t) => t.orderId).sort(), {
+        timeout: 15_000,
+      })
       .toEqual([good1.orderId, good2.orderId].sort());
     await expect.poll(() => depth(dlq.url), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => depth(queue.url), { timeout: 10_000 }).toBe(0);
@@ -106,7 +113,10 @@ describe("local SQS poller with the fulfillment consumer", () => {
     const { demoRestaurants } = await import("@tiffin/restaurants/demo-data");
     const template = demoRestaurants[0];
     if (!template) throw new Error("no demo data");
-    await svc.saveRestaurant({ ...template, id: "pop-up-kitchen", slug: "pop-up-kitchen", revision: 0 }, "test");
+    await svc.saveRestaurant(
+      { ...template, id: "pop-up-kitchen", slug: "pop-up-kitchen", revision: 0 },
+      "test",
+    );
 
     expect(await redriveDeadLetters(sqs, dlq.url, queue.url)).toBe(1);
     await expect.poll(async () => (await svc.tickets("pop-up-kitchen")).length, { timeout: 15_000 }).toBe(1);

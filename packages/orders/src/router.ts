@@ -22,7 +22,9 @@ const RestaurantId = z
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "That restaurant id isn't valid.");
 
 const Line = strict({
-  itemId: z.string({ error: "Each dish needs an item id." }).regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "That dish id isn't valid."),
+  itemId: z
+    .string({ error: "Each dish needs an item id." })
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "That dish id isn't valid."),
   quantity: z
     .number({ error: "Quantity must be a number." })
     .int("Quantity must be a whole number.")
@@ -66,7 +68,9 @@ export const OrderIdInput = strict({ orderId: z.uuid("That order number isn't va
 export const createOrdersRouter = (svc: OrdersService) =>
   router({
     quote: publicProcedure.input(QuoteInput).query(({ input }) => svc.quote(input)),
-    place: publicProcedure.input(PlaceInput).mutation(({ input, ctx }) => svc.place(input, { correlationId: ctx.correlationId, log: ctx.logger })),
+    place: publicProcedure
+      .input(PlaceInput)
+      .mutation(({ input, ctx }) => svc.place(input, { correlationId: ctx.correlationId, log: ctx.logger })),
     get: publicProcedure.input(OrderIdInput).query(({ input }) => svc.get(input.orderId)),
   });
 

@@ -9,7 +9,8 @@ import { createOrdersService } from "../src/domain/orders-service";
 import { dynamoMenuReplica, dynamoOrders, dynamoOutbox } from "../src/storage/dynamo";
 
 const [endpoint, table, idempotencyKey] = process.argv.slice(2);
-if (!endpoint || !table || !idempotencyKey) throw new Error("usage: crash-after-save.ts <endpoint> <table> <key>");
+if (!endpoint || !table || !idempotencyKey)
+  throw new Error("usage: crash-after-save.ts <endpoint> <table> <key>");
 const db = createDocumentClient({ endpoint });
 const silent = { info: () => undefined, warn: () => undefined };
 const svc = createOrdersService({

@@ -12,7 +12,12 @@ import { sqsFulfillmentSender } from "../src/messaging/fulfillment-sender";
 import { dynamoMenuReplica, dynamoOrders, dynamoOutbox } from "../src/storage/dynamo";
 
 const catalog = RestaurantCatalogPublishedV1.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, "../../contracts/fixtures/restaurant.catalog-published.v1.json"), "utf8")),
+  JSON.parse(
+    readFileSync(
+      join(import.meta.dirname, "../../contracts/fixtures/restaurant.catalog-published.v1.json"),
+      "utf8",
+    ),
+  ),
 );
 const silent = { info: () => undefined, warn: () => undefined };
 
@@ -21,7 +26,9 @@ const drain = async (queueUrl: string): Promise<OrderPlacedV1[]> => {
   const { sqs } = emulatorClients();
   const bodies: OrderPlacedV1[] = [];
   for (let empty = 0; empty < 2; ) {
-    const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+    const out = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
+    );
     if (!out.Messages?.length) empty++;
     for (const m of out.Messages ?? []) {
       bodies.push(OrderPlacedV1.parse(JSON.parse(m.Body ?? "")));

@@ -4,7 +4,10 @@ import type { RestaurantsService } from "./domain/restaurants-service";
 
 const Id = z
   .string({ error: "A restaurant id is required." })
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "That restaurant id isn't valid: use lowercase letters, digits and dashes.");
+  .regex(
+    /^[a-z0-9][a-z0-9-]{0,63}$/,
+    "That restaurant id isn't valid: use lowercase letters, digits and dashes.",
+  );
 
 export const ListInput = z.strictObject({
   query: z.string().trim().max(80, "Search for at most 80 characters.").optional(),

@@ -7,7 +7,9 @@ import { describe, expect, it } from "vitest";
 import { sqsFulfillmentSender } from "./fulfillment-sender";
 
 const fixture = OrderPlacedV1.parse(
-  JSON.parse(readFileSync(join(import.meta.dirname, "../../../contracts/fixtures/order.placed.v1.json"), "utf8")),
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, "../../../contracts/fixtures/order.placed.v1.json"), "utf8"),
+  ),
 );
 
 describe("fulfillment sender (SQS on fauxqs)", () => {

@@ -13,7 +13,10 @@ import { dynamoMenuReplica, dynamoOrders, dynamoOutbox } from "./dynamo";
 
 const catalog = RestaurantCatalogPublishedV1.parse(
   JSON.parse(
-    readFileSync(join(import.meta.dirname, "../../../contracts/fixtures/restaurant.catalog-published.v1.json"), "utf8"),
+    readFileSync(
+      join(import.meta.dirname, "../../../contracts/fixtures/restaurant.catalog-published.v1.json"),
+      "utf8",
+    ),
   ),
 );
 
@@ -23,7 +26,9 @@ const anOrder = (id = randomUUID(), placedAt = new Date().toISOString()): Order 
   status: "placed",
   restaurantId: "bombay-tiffin-house",
   restaurantName: "Bombay Tiffin House",
-  lines: [{ itemId: "garlic-naan", name: "Garlic Naan", quantity: 3, unitPriceCents: 395, lineTotalCents: 1185 }],
+  lines: [
+    { itemId: "garlic-naan", name: "Garlic Naan", quantity: 3, unitPriceCents: 395, lineTotalCents: 1185 },
+  ],
   subtotalCents: 1185,
   deliveryFeeCents: 299,
   serviceFeeCents: 59,
@@ -44,16 +49,22 @@ let table: string;
 beforeEach(async () => {
   table = await freshTable("OrdersTable");
 });
-const itemCount = async () => (await emulatorClients().db.send(new ScanCommand({ TableName: table }))).Count ?? 0;
+const itemCount = async () =>
+  (await emulatorClients().db.send(new ScanCommand({ TableName: table }))).Count ?? 0;
 
 describe("OrdersTable adapter (DynamoDB Local)", () => {
   it("saves order, idempotency record and outbox entry together, and reads them back", async () => {
     const { db } = emulatorClients();
     const orders = dynamoOrders(db, table);
     const order = anOrder();
-    expect(await orders.placeWithOutbox({ order, outbox: entryFor(order), idempotencyKey: "k-1", requestHash: "h-1" })).toBe(
-      "placed",
-    );
+    expect(
+      await orders.placeWithOutbox({
+        order,
+        outbox: entryFor(order),
+        idempotencyKey: "k-1",
+        requestHash: "h-1",
+      }),
+    ).toBe("placed");
     expect(await orders.get(order.id)).toEqual(order);
     expect(await orders.byIdempotencyKey("k-1")).toEqual({ order, requestHash: "h-1" });
     expect(await itemCount()).toBe(3);
@@ -63,10 +74,20 @@ describe("OrdersTable adapter (DynamoDB Local)", () => {
     const { db } = emulatorClients();
     const orders = dynamoOrders(db, table);
     const first = anOrder();
-    await orders.placeWithOutbox({ order: first, outbox: entryFor(first), idempotencyKey: "k-2", requestHash: "h" });
+    await orders.placeWithOutbox({
+      order: first,
+      outbox: entryFor(first),
+      idempotencyKey: "k-2",
+      requestHash: "h",
+    });
     const second = anOrder();
     expect(
-      await orders.placeWithOutbox({ order: second, outbox: entryFor(second), idempotencyKey: "k-2", requestHash: "h" }),
+      await orders.placeWithOutbox({
+        order: second,
+        outbox: entryFor(second),
+        idempotencyKey: "k-2",
+        requestHash: "h",
+      }),
     ).toBe("duplicate");
     expect(await orders.get(second.id)).toBeUndefined();
     expect(await itemCount()).toBe(3);
@@ -78,7 +99,10 @@ describe("OrdersTable adapter (DynamoDB Local)", () => {
     const outbox = dynamoOutbox(db, table);
     const older = anOrder(randomUUID(), "2026-11-27T10:00:00.000Z");
     const newer = anOrder(randomUUID(), "2026-11-27T11:00:00.000Z");
-    for (const [o, k] of [[newer, "k-n"], [older, "k-o"]] as const) {
+    for (const [o, k] of [
+      [newer, "k-n"],
+      [older, "k-o"],
+    ] as const) {
       await orders.placeWithOutbox({ order: o, outbox: entryFor(o), idempotencyKey: k, requestHash: "h" });
     }
     expect((await outbox.pending(10)).map((e) => e.orderId)).toEqual([older.id, newer.id]);

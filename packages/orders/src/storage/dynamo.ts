@@ -21,18 +21,25 @@ import type { MenuReplicaRepository, OrderRepository, Outbox, OutboxEntry } from
  */
 const orderKey = (id: string) => ({ pk: `ORDER#${id}`, sk: "ORDER" });
 const idempotencyKey = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: "IDEMPOTENCY" });
-const outboxKey = (entry: Pick<OutboxEntry, "orderId" | "id">) => ({ pk: `ORDER#${entry.orderId}`, sk: `OUTBOX#${entry.id}` });
+const outboxKey = (entry: Pick<OutboxEntry, "orderId" | "id">) => ({
+  pk: `ORDER#${entry.orderId}`,
+  sk: `OUTBOX#${entry.id}`,
+});
 const PENDING = "OUTBOX_PENDING";
 
 export const dynamoOrders = (db: DynamoDBDocumentClient, table: string): OrderRepository => {
   const get = async (orderId: string) => {
-    const out = await db.send(new GetCommand({ TableName: table, Key: orderKey(orderId), ConsistentRead: true }));
+    const out = await db.send(
+      new GetCommand({ TableName: table, Key: orderKey(orderId), ConsistentRead: true }),
+    );
     return out.Item?.data as Order | undefined;
   };
   return {
     get,
     async byIdempotencyKey(key) {
-      const out = await db.send(new GetCommand({ TableName: table, Key: idempotencyKey(key), ConsistentRead: true }));
+      const out = await db.send(
+        new GetCommand({ TableName: table, Key: idempotencyKey(key), ConsistentRead: true }),
+      );
       if (!out.Item) return undefined;
       const order = await get(out.Item.orderId as string);
       return order ? { order, requestHash: out.Item.requestHash as string } : undefined;
@@ -102,7 +109,9 @@ export const dynamoOutbox = (db: DynamoDBDocumentClient, table: string): Outbox 
 
 export const dynamoMenuReplica = (db: DynamoDBDocumentClient, table: string): MenuReplicaRepository => ({
   async get(restaurantId) {
-    const out = await db.send(new GetCommand({ TableName: table, Key: { pk: `MENU#${restaurantId}`, sk: "MENU" } }));
+    const out = await db.send(
+      new GetCommand({ TableName: table, Key: { pk: `MENU#${restaurantId}`, sk: "MENU" } }),
+    );
     return out.Item?.data as ReplicatedMenu | undefined;
   },
   async apply(menu) {

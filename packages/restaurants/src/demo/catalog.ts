@@ -1,6 +1,13 @@
 import type { DietaryTag, MenuCategory, Restaurant } from "../domain/restaurant";
 
-type ItemSpec = [id: string, name: string, description: string, priceCents: number, dietary?: DietaryTag[], flags?: { soldOut?: boolean; popular?: boolean }];
+type ItemSpec = [
+  id: string,
+  name: string,
+  description: string,
+  priceCents: number,
+  dietary?: DietaryTag[],
+  flags?: { soldOut?: boolean; popular?: boolean },
+];
 
 const menu = (categories: Record<string, ItemSpec[]>): MenuCategory[] =>
   Object.entries(categories).map(([name, items]) => ({
@@ -41,23 +48,92 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     accent: "#f59e0b",
     menu: menu({
       Curries: [
-        ["butter-chicken", "Butter Chicken", "Tandoori chicken simmered in a silky tomato, butter and fenugreek sauce.", 1695, ["gluten-free"], { popular: true }],
-        ["chana-masala", "Chana Masala", "Chickpeas slow-cooked with onion, tomato, ginger and amchur.", 1295, ["vegan", "gluten-free", "spicy"]],
-        ["palak-paneer", "Palak Paneer", "Fresh cottage cheese in a garlicky spinach purée.", 1495, ["vegetarian", "gluten-free"]],
-        ["lamb-rogan-josh", "Lamb Rogan Josh", "Kashmiri braised lamb with chilli, fennel and cardamom.", 1895, ["gluten-free", "spicy", "dairy-free"]],
+        [
+          "butter-chicken",
+          "Butter Chicken",
+          "Tandoori chicken simmered in a silky tomato, butter and fenugreek sauce.",
+          1695,
+          ["gluten-free"],
+          { popular: true },
+        ],
+        [
+          "chana-masala",
+          "Chana Masala",
+          "Chickpeas slow-cooked with onion, tomato, ginger and amchur.",
+          1295,
+          ["vegan", "gluten-free", "spicy"],
+        ],
+        [
+          "palak-paneer",
+          "Palak Paneer",
+          "Fresh cottage cheese in a garlicky spinach purée.",
+          1495,
+          ["vegetarian", "gluten-free"],
+        ],
+        [
+          "lamb-rogan-josh",
+          "Lamb Rogan Josh",
+          "Kashmiri braised lamb with chilli, fennel and cardamom.",
+          1895,
+          ["gluten-free", "spicy", "dairy-free"],
+        ],
       ],
       "Tandoor & breads": [
-        ["garlic-naan", "Garlic Naan", "Leavened flatbread from the tandoor, brushed with garlic butter.", 395, ["vegetarian"], { popular: true }],
-        ["tandoori-roti", "Tandoori Roti", "Whole-wheat flatbread, charred in the clay oven.", 295, ["vegan"]],
-        ["paneer-tikka", "Paneer Tikka", "Marinated paneer, peppers and onion, grilled on skewers.", 1195, ["vegetarian", "gluten-free"]],
+        [
+          "garlic-naan",
+          "Garlic Naan",
+          "Leavened flatbread from the tandoor, brushed with garlic butter.",
+          395,
+          ["vegetarian"],
+          { popular: true },
+        ],
+        [
+          "tandoori-roti",
+          "Tandoori Roti",
+          "Whole-wheat flatbread, charred in the clay oven.",
+          295,
+          ["vegan"],
+        ],
+        [
+          "paneer-tikka",
+          "Paneer Tikka",
+          "Marinated paneer, peppers and onion, grilled on skewers.",
+          1195,
+          ["vegetarian", "gluten-free"],
+        ],
       ],
       "Rice & tiffins": [
-        ["veg-biryani", "Vegetable Biryani", "Saffron basmati layered with vegetables, mint and fried onions.", 1395, ["vegetarian", "contains-nuts"]],
-        ["tiffin-box", "Daily Tiffin Box", "Dal, sabzi, rice, two rotis, raita and pickle: a full lunch.", 1595, ["vegetarian"]],
+        [
+          "veg-biryani",
+          "Vegetable Biryani",
+          "Saffron basmati layered with vegetables, mint and fried onions.",
+          1395,
+          ["vegetarian", "contains-nuts"],
+        ],
+        [
+          "tiffin-box",
+          "Daily Tiffin Box",
+          "Dal, sabzi, rice, two rotis, raita and pickle: a full lunch.",
+          1595,
+          ["vegetarian"],
+        ],
       ],
       Desserts: [
-        ["mango-kulfi", "Mango Kulfi", "Dense, slow-churned Alphonso mango ice cream.", 595, ["vegetarian", "gluten-free"], { soldOut: true }],
-        ["gulab-jamun", "Gulab Jamun", "Two warm milk dumplings in rose and cardamom syrup.", 495, ["vegetarian"]],
+        [
+          "mango-kulfi",
+          "Mango Kulfi",
+          "Dense, slow-churned Alphonso mango ice cream.",
+          595,
+          ["vegetarian", "gluten-free"],
+          { soldOut: true },
+        ],
+        [
+          "gulab-jamun",
+          "Gulab Jamun",
+          "Two warm milk dumplings in rose and cardamom syrup.",
+          495,
+          ["vegetarian"],
+        ],
       ],
     }),
   }),
@@ -79,21 +155,59 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     accent: "#ef4444",
     menu: menu({
       Pizza: [
-        ["margherita", "Margherita", "San Marzano tomato, fior di latte, basil, olive oil.", 1450, ["vegetarian"], { popular: true }],
+        [
+          "margherita",
+          "Margherita",
+          "San Marzano tomato, fior di latte, basil, olive oil.",
+          1450,
+          ["vegetarian"],
+          { popular: true },
+        ],
         ["diavola", "Diavola", "Tomato, mozzarella, spicy salami, Calabrian chilli honey.", 1750, ["spicy"]],
-        ["funghi-tartufo", "Funghi e Tartufo", "Wild mushrooms, truffle cream, mozzarella, thyme.", 1850, ["vegetarian"]],
-        ["marinara", "Marinara", "Tomato, garlic, oregano and olive oil. No cheese.", 1200, ["vegan", "dairy-free"]],
+        [
+          "funghi-tartufo",
+          "Funghi e Tartufo",
+          "Wild mushrooms, truffle cream, mozzarella, thyme.",
+          1850,
+          ["vegetarian"],
+        ],
+        [
+          "marinara",
+          "Marinara",
+          "Tomato, garlic, oregano and olive oil. No cheese.",
+          1200,
+          ["vegan", "dairy-free"],
+        ],
       ],
-      "Pasta": [
-        ["cacio-e-pepe", "Cacio e Pepe", "Tonnarelli, pecorino romano, toasted black pepper.", 1600, ["vegetarian"]],
+      Pasta: [
+        [
+          "cacio-e-pepe",
+          "Cacio e Pepe",
+          "Tonnarelli, pecorino romano, toasted black pepper.",
+          1600,
+          ["vegetarian"],
+        ],
         ["lasagna", "Lasagna della Nonna", "Beef and pork ragù, béchamel, parmigiano, baked to order.", 1900],
       ],
       Sides: [
-        ["burrata", "Burrata", "Creamy burrata, heirloom tomatoes, basil pesto.", 1300, ["vegetarian", "gluten-free", "contains-nuts"]],
+        [
+          "burrata",
+          "Burrata",
+          "Creamy burrata, heirloom tomatoes, basil pesto.",
+          1300,
+          ["vegetarian", "gluten-free", "contains-nuts"],
+        ],
         ["caesar", "Caesar Salad", "Little gem, anchovy dressing, parmesan, sourdough croutons.", 1100],
       ],
       Dolci: [
-        ["tiramisu", "Tiramisù", "Espresso-soaked savoiardi, mascarpone, cocoa.", 850, ["vegetarian"], { popular: true }],
+        [
+          "tiramisu",
+          "Tiramisù",
+          "Espresso-soaked savoiardi, mascarpone, cocoa.",
+          850,
+          ["vegetarian"],
+          { popular: true },
+        ],
       ],
     }),
   }),
@@ -115,17 +229,48 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     accent: "#ec4899",
     menu: menu({
       Ramen: [
-        ["tonkotsu-ramen", "Tonkotsu Ramen", "18-hour pork broth, chashu, ajitama egg, wood ear, scallion.", 1795, [], { popular: true }],
-        ["spicy-miso-ramen", "Spicy Miso Ramen", "Miso and chilli broth, ground pork, corn, bean sprouts.", 1795, ["spicy"]],
-        ["veggie-shoyu-ramen", "Vegetable Shoyu Ramen", "Kombu-shiitake broth, tofu, bok choy, bamboo shoots.", 1595, ["vegan", "dairy-free"]],
+        [
+          "tonkotsu-ramen",
+          "Tonkotsu Ramen",
+          "18-hour pork broth, chashu, ajitama egg, wood ear, scallion.",
+          1795,
+          [],
+          { popular: true },
+        ],
+        [
+          "spicy-miso-ramen",
+          "Spicy Miso Ramen",
+          "Miso and chilli broth, ground pork, corn, bean sprouts.",
+          1795,
+          ["spicy"],
+        ],
+        [
+          "veggie-shoyu-ramen",
+          "Vegetable Shoyu Ramen",
+          "Kombu-shiitake broth, tofu, bok choy, bamboo shoots.",
+          1595,
+          ["vegan", "dairy-free"],
+        ],
       ],
       "Small plates": [
-        ["pork-gyoza", "Pork Gyoza (6)", "Pan-fried dumplings with ponzu dipping sauce.", 895, ["dairy-free"]],
+        [
+          "pork-gyoza",
+          "Pork Gyoza (6)",
+          "Pan-fried dumplings with ponzu dipping sauce.",
+          895,
+          ["dairy-free"],
+        ],
         ["edamame", "Edamame", "Steamed soybeans with flaky sea salt.", 595, ["vegan", "gluten-free"]],
         ["karaage", "Chicken Karaage", "Crisp Japanese fried chicken with yuzu mayo.", 1095, ["dairy-free"]],
       ],
       Bowls: [
-        ["chashu-don", "Chashu Don", "Torched pork belly over rice with pickled ginger.", 1395, ["dairy-free"]],
+        [
+          "chashu-don",
+          "Chashu Don",
+          "Torched pork belly over rice with pickled ginger.",
+          1395,
+          ["dairy-free"],
+        ],
       ],
     }),
   }),
@@ -147,19 +292,71 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     accent: "#16a34a",
     menu: menu({
       Tacos: [
-        ["al-pastor-taco", "Al Pastor Taco", "Marinated pork, pineapple, onion, cilantro.", 425, ["gluten-free", "dairy-free"], { popular: true }],
-        ["carne-asada-taco", "Carne Asada Taco", "Grilled steak, guacamole, salsa roja.", 475, ["gluten-free", "dairy-free"]],
-        ["hongos-taco", "Hongos Taco", "Garlic mushrooms, epazote, queso fresco.", 395, ["vegetarian", "gluten-free"]],
+        [
+          "al-pastor-taco",
+          "Al Pastor Taco",
+          "Marinated pork, pineapple, onion, cilantro.",
+          425,
+          ["gluten-free", "dairy-free"],
+          { popular: true },
+        ],
+        [
+          "carne-asada-taco",
+          "Carne Asada Taco",
+          "Grilled steak, guacamole, salsa roja.",
+          475,
+          ["gluten-free", "dairy-free"],
+        ],
+        [
+          "hongos-taco",
+          "Hongos Taco",
+          "Garlic mushrooms, epazote, queso fresco.",
+          395,
+          ["vegetarian", "gluten-free"],
+        ],
       ],
       Burritos: [
-        ["super-burrito", "Super Burrito", "Your choice of meat, rice, beans, cheese, sour cream, guacamole.", 1395, [], { popular: true }],
-        ["veggie-burrito", "Veggie Burrito", "Grilled peppers, black beans, rice, pico de gallo.", 1195, ["vegan", "dairy-free"]],
+        [
+          "super-burrito",
+          "Super Burrito",
+          "Your choice of meat, rice, beans, cheese, sour cream, guacamole.",
+          1395,
+          [],
+          { popular: true },
+        ],
+        [
+          "veggie-burrito",
+          "Veggie Burrito",
+          "Grilled peppers, black beans, rice, pico de gallo.",
+          1195,
+          ["vegan", "dairy-free"],
+        ],
       ],
       Sides: [
-        ["chips-guac", "Chips & Guacamole", "Fresh tortilla chips with guacamole made to order.", 695, ["vegan", "gluten-free"]],
-        ["elote", "Elote", "Grilled corn, chipotle mayo, cotija, lime.", 550, ["vegetarian", "gluten-free", "spicy"]],
+        [
+          "chips-guac",
+          "Chips & Guacamole",
+          "Fresh tortilla chips with guacamole made to order.",
+          695,
+          ["vegan", "gluten-free"],
+        ],
+        [
+          "elote",
+          "Elote",
+          "Grilled corn, chipotle mayo, cotija, lime.",
+          550,
+          ["vegetarian", "gluten-free", "spicy"],
+        ],
       ],
-      Drinks: [["horchata", "Horchata", "Cinnamon rice drink, house-made.", 395, ["vegan", "gluten-free", "contains-nuts"]]],
+      Drinks: [
+        [
+          "horchata",
+          "Horchata",
+          "Cinnamon rice drink, house-made.",
+          395,
+          ["vegan", "gluten-free", "contains-nuts"],
+        ],
+      ],
     }),
   }),
   restaurant({
@@ -180,16 +377,53 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     accent: "#22c55e",
     menu: menu({
       Bowls: [
-        ["harvest-bowl", "Harvest Bowl", "Roasted sweet potato, kale, quinoa, goat cheese, almonds, balsamic.", 1450, ["vegetarian", "gluten-free", "contains-nuts"], { popular: true }],
-        ["tofu-poke-bowl", "Tofu Poke Bowl", "Sesame tofu, brown rice, edamame, cucumber, seaweed, ponzu.", 1395, ["vegan", "dairy-free"]],
-        ["chicken-pesto-bowl", "Chicken Pesto Bowl", "Grilled chicken, farro, arugula, tomatoes, basil pesto.", 1550, ["contains-nuts"]],
+        [
+          "harvest-bowl",
+          "Harvest Bowl",
+          "Roasted sweet potato, kale, quinoa, goat cheese, almonds, balsamic.",
+          1450,
+          ["vegetarian", "gluten-free", "contains-nuts"],
+          { popular: true },
+        ],
+        [
+          "tofu-poke-bowl",
+          "Tofu Poke Bowl",
+          "Sesame tofu, brown rice, edamame, cucumber, seaweed, ponzu.",
+          1395,
+          ["vegan", "dairy-free"],
+        ],
+        [
+          "chicken-pesto-bowl",
+          "Chicken Pesto Bowl",
+          "Grilled chicken, farro, arugula, tomatoes, basil pesto.",
+          1550,
+          ["contains-nuts"],
+        ],
       ],
       Salads: [
-        ["kale-caesar", "Kale Caesar", "Lacinato kale, parmesan, lemon, garlic breadcrumbs.", 1195, ["vegetarian"]],
-        ["greek-salad", "Greek Salad", "Tomato, cucumber, olives, feta, oregano.", 1095, ["vegetarian", "gluten-free"]],
+        [
+          "kale-caesar",
+          "Kale Caesar",
+          "Lacinato kale, parmesan, lemon, garlic breadcrumbs.",
+          1195,
+          ["vegetarian"],
+        ],
+        [
+          "greek-salad",
+          "Greek Salad",
+          "Tomato, cucumber, olives, feta, oregano.",
+          1095,
+          ["vegetarian", "gluten-free"],
+        ],
       ],
       Juices: [
-        ["green-juice", "Green Machine Juice", "Kale, cucumber, apple, lemon, ginger.", 795, ["vegan", "gluten-free"]],
+        [
+          "green-juice",
+          "Green Machine Juice",
+          "Kale, cucumber, apple, lemon, ginger.",
+          795,
+          ["vegan", "gluten-free"],
+        ],
       ],
     }),
   }),
@@ -211,16 +445,53 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     accent: "#f97316",
     menu: menu({
       "Fried chicken": [
-        ["yangnyeom-chicken", "Yangnyeom Chicken", "Double-fried wings in sweet and spicy gochujang glaze.", 1695, ["spicy", "dairy-free"], { popular: true }],
-        ["soy-garlic-chicken", "Soy Garlic Chicken", "Double-fried wings, soy-garlic glaze, sesame.", 1695, ["dairy-free"]],
+        [
+          "yangnyeom-chicken",
+          "Yangnyeom Chicken",
+          "Double-fried wings in sweet and spicy gochujang glaze.",
+          1695,
+          ["spicy", "dairy-free"],
+          { popular: true },
+        ],
+        [
+          "soy-garlic-chicken",
+          "Soy Garlic Chicken",
+          "Double-fried wings, soy-garlic glaze, sesame.",
+          1695,
+          ["dairy-free"],
+        ],
       ],
       Rice: [
-        ["dolsot-bibimbap", "Dolsot Bibimbap", "Rice in a hot stone bowl, vegetables, beef, fried egg, gochujang.", 1595, ["spicy", "dairy-free"]],
-        ["tofu-bibimbap", "Tofu Bibimbap", "Rice, seasoned vegetables, crispy tofu, gochujang.", 1450, ["vegan", "spicy"]],
+        [
+          "dolsot-bibimbap",
+          "Dolsot Bibimbap",
+          "Rice in a hot stone bowl, vegetables, beef, fried egg, gochujang.",
+          1595,
+          ["spicy", "dairy-free"],
+        ],
+        [
+          "tofu-bibimbap",
+          "Tofu Bibimbap",
+          "Rice, seasoned vegetables, crispy tofu, gochujang.",
+          1450,
+          ["vegan", "spicy"],
+        ],
       ],
       Sides: [
-        ["kimchi", "House Kimchi", "Napa cabbage fermented for three weeks.", 495, ["vegan", "gluten-free", "spicy"]],
-        ["japchae", "Japchae", "Sweet potato glass noodles, vegetables, sesame.", 995, ["vegan", "dairy-free"]],
+        [
+          "kimchi",
+          "House Kimchi",
+          "Napa cabbage fermented for three weeks.",
+          495,
+          ["vegan", "gluten-free", "spicy"],
+        ],
+        [
+          "japchae",
+          "Japchae",
+          "Sweet potato glass noodles, vegetables, sesame.",
+          995,
+          ["vegan", "dairy-free"],
+        ],
       ],
     }),
   }),
@@ -242,8 +513,21 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     accent: "#a855f7",
     menu: menu({
       Viennoiserie: [
-        ["croissant", "Butter Croissant", "Laminated with Normandy butter, 27 layers.", 450, ["vegetarian"], { popular: true }],
-        ["pain-au-chocolat", "Pain au Chocolat", "Two bars of dark chocolate in croissant dough.", 495, ["vegetarian"]],
+        [
+          "croissant",
+          "Butter Croissant",
+          "Laminated with Normandy butter, 27 layers.",
+          450,
+          ["vegetarian"],
+          { popular: true },
+        ],
+        [
+          "pain-au-chocolat",
+          "Pain au Chocolat",
+          "Two bars of dark chocolate in croissant dough.",
+          495,
+          ["vegetarian"],
+        ],
       ],
       Savoury: [
         ["quiche-lorraine", "Quiche Lorraine", "Bacon, Gruyère and custard in a short crust.", 1095],
@@ -251,7 +535,13 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
       ],
       Pâtisserie: [
         ["tarte-citron", "Tarte au Citron", "Lemon curd, torched meringue.", 750, ["vegetarian"]],
-        ["macarons", "Macarons (6)", "Pistachio, raspberry, salted caramel, vanilla, chocolate, rose.", 1200, ["vegetarian", "gluten-free", "contains-nuts"]],
+        [
+          "macarons",
+          "Macarons (6)",
+          "Pistachio, raspberry, salted caramel, vanilla, chocolate, rose.",
+          1200,
+          ["vegetarian", "gluten-free", "contains-nuts"],
+        ],
       ],
     }),
   }),

@@ -22,7 +22,10 @@ describe("catalog publisher (SNS -> SQS on fauxqs)", () => {
 
     const [restaurant] = demoRestaurants;
     if (!restaurant) throw new Error("no demo data");
-    const event = catalogEvent({ ...restaurant, revision: 7 }, { occurredAt: new Date(), correlationId: "corr-pub" });
+    const event = catalogEvent(
+      { ...restaurant, revision: 7 },
+      { occurredAt: new Date(), correlationId: "corr-pub" },
+    );
     await snsCatalogPublisher(sns, topic.TopicArn).publish(event);
 
     const received = await sqs.send(
@@ -31,9 +34,13 @@ describe("catalog publisher (SNS -> SQS on fauxqs)", () => {
     expect(received.Messages).toHaveLength(1);
     const [message] = received.Messages ?? [];
     expect(RestaurantCatalogPublishedV1.parse(unwrapMessageBody(message?.Body ?? ""))).toEqual(event);
-    await sqs.send(new DeleteMessageCommand({ QueueUrl: wanted.queue.url, ReceiptHandle: message?.ReceiptHandle }));
+    await sqs.send(
+      new DeleteMessageCommand({ QueueUrl: wanted.queue.url, ReceiptHandle: message?.ReceiptHandle }),
+    );
 
-    const elsewhere = await sqs.send(new ReceiveMessageCommand({ QueueUrl: other.queue.url, WaitTimeSeconds: 1 }));
+    const elsewhere = await sqs.send(
+      new ReceiveMessageCommand({ QueueUrl: other.queue.url, WaitTimeSeconds: 1 }),
+    );
     expect(elsewhere.Messages ?? []).toHaveLength(0);
   });
 });

@@ -54,7 +54,10 @@ describe("RestaurantsTable adapter (DynamoDB Local)", () => {
     expect(await tickets.createOnce(early)).toBe("created");
     expect(await tickets.createOnce(late)).toBe("created");
     expect(await tickets.createOnce(early)).toBe("duplicate");
-    expect((await tickets.listForRestaurant("nonna-rosa", 10)).map((t) => t.orderId)).toEqual(["order-late", "order-early"]);
+    expect((await tickets.listForRestaurant("nonna-rosa", 10)).map((t) => t.orderId)).toEqual([
+      "order-late",
+      "order-early",
+    ]);
     expect(await tickets.listForRestaurant("green-bowl", 10)).toEqual([]);
   });
 });

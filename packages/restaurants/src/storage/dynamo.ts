@@ -43,7 +43,13 @@ export const dynamoRestaurants = (db: DynamoDBDocumentClient, table: string): Re
         await db.send(
           new PutCommand({
             TableName: table,
-            Item: { ...restaurantKey(r.id), gsi1pk: "RESTAURANT", gsi1sk: r.slug, revision: r.revision, data: r },
+            Item: {
+              ...restaurantKey(r.id),
+              gsi1pk: "RESTAURANT",
+              gsi1sk: r.slug,
+              revision: r.revision,
+              data: r,
+            },
             ConditionExpression: "attribute_not_exists(pk) OR revision < :rev",
             ExpressionAttributeValues: { ":rev": r.revision },
           }),
