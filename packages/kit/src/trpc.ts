@@ -37,7 +37,8 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const { stack: _stack, ...data } = shape.data;
-    if (cause instanceof ZodError) {
+    // Only the input parser's errors are the client's to fix; a ZodError from our own code is a bug (500).
+    if (cause instanceof ZodError && error.code === "BAD_REQUEST") {
       return {
         ...shape,
         message: humanMessage(cause),

@@ -3,7 +3,10 @@ import { z } from "zod";
 import type { OrdersService } from "./domain/orders-service";
 import { LIMITS } from "./domain/pricing";
 
-const PRICE_FIELDS = /price|total|fee|cents|amount/i;
+const PRICE_WORDS = new Set(["price", "prices", "total", "subtotal", "fee", "fees", "cents", "amount"]);
+/** "unitPriceCents" -> price-like; "feedback" -> not. */
+const isPriceField = (key: string) =>
+  key.split(/(?=[A-Z])|[_\-\s.]/).some((word) => PRICE_WORDS.has(word.toLowerCase()));
 
 /** Objects that refuse unknown fields; a price or total sent by a client is named and explained. */
 const strict = <T extends z.ZodRawShape>(shape: T) =>
@@ -11,7 +14,7 @@ const strict = <T extends z.ZodRawShape>(shape: T) =>
     error: (issue) => {
       if (issue.code !== "unrecognized_keys") return undefined;
       const keys = issue.keys.join(", ");
-      return issue.keys.some((k) => PRICE_FIELDS.test(k))
+      return issue.keys.some(isPriceField)
         ? `Prices and totals are computed by Tiffin, never sent by the app (remove: ${keys}).`
         : `Unexpected field${issue.keys.length > 1 ? "s" : ""}: ${keys}.`;
     },

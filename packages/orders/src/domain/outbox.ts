@@ -24,7 +24,11 @@ export const relayOutbox =
       try {
         await sendEntry(deps, entry);
         sent++;
-        deps.log.info("outbox entry relayed", { orderId: entry.orderId, eventId: entry.id, correlationId: entry.event.correlationId });
+        deps.log.info("outbox entry relayed", {
+          orderId: entry.orderId,
+          eventId: entry.id,
+          correlationId: entry.event.correlationId,
+        });
       } catch (error) {
         failed++;
         deps.log.warn("outbox entry not sent; will retry", { orderId: entry.orderId, error: String(error) });

@@ -1,9 +1,16 @@
 import { createHash } from "node:crypto";
 import type { OrderPlacedV1 } from "@tiffin/contracts";
 import { DomainError } from "@tiffin/kit/domain-error";
-import { sendEntry } from "./outbox";
 import { type Order, shortCodeOf } from "./order";
-import type { FulfillmentSender, Log, MenuReplicaRepository, OrderRepository, Outbox, OutboxEntry } from "./ports";
+import { sendEntry } from "./outbox";
+import type {
+  FulfillmentSender,
+  Log,
+  MenuReplicaRepository,
+  OrderRepository,
+  Outbox,
+  OutboxEntry,
+} from "./ports";
 import { priceOrder, type RequestedLine } from "./pricing";
 
 export interface PlaceOrderCommand {
@@ -46,7 +53,12 @@ export const orderPlacedEvent = (order: Order): OrderPlacedV1 => ({
   placedAt: order.placedAt,
   customer: order.customer,
   delivery: order.delivery,
-  lines: order.lines.map(({ itemId, name, quantity, unitPriceCents }) => ({ itemId, name, quantity, unitPriceCents })),
+  lines: order.lines.map(({ itemId, name, quantity, unitPriceCents }) => ({
+    itemId,
+    name,
+    quantity,
+    unitPriceCents,
+  })),
   subtotalCents: order.subtotalCents,
   totalCents: order.totalCents,
 });
@@ -85,7 +97,12 @@ export const placeOrder =
     const event = orderPlacedEvent(order);
     const outbox: OutboxEntry = { id: event.eventId, orderId: id, event, createdAt: placedAt };
 
-    const saved = await deps.orders.placeWithOutbox({ order, outbox, idempotencyKey: cmd.idempotencyKey, requestHash });
+    const saved = await deps.orders.placeWithOutbox({
+      order,
+      outbox,
+      idempotencyKey: cmd.idempotencyKey,
+      requestHash,
+    });
     if (saved === "duplicate") {
       const winner = await deps.orders.byIdempotencyKey(cmd.idempotencyKey);
       if (!winner || winner.requestHash !== requestHash) throw reusedKey();
@@ -96,7 +113,10 @@ export const placeOrder =
     try {
       await sendEntry(deps, outbox);
     } catch (error) {
-      log.warn("OrderPlaced not sent yet; the outbox relay will send it", { orderId: id, error: String(error) });
+      log.warn("OrderPlaced not sent yet; the outbox relay will send it", {
+        orderId: id,
+        error: String(error),
+      });
     }
     return order;
   };

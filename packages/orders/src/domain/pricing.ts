@@ -19,13 +19,27 @@ export const formatCents = (cents: number): string => `$${(cents / 100).toFixed(
  * The same item on two lines is merged.
  */
 export const priceOrder = (menu: ReplicatedMenu | undefined, requested: RequestedLine[]): Quote => {
-  if (!menu) throw new DomainError("not_found", "We couldn't find that restaurant. It may have moved or closed.");
+  if (!menu)
+    throw new DomainError("not_found", "We couldn't find that restaurant. It may have moved or closed.");
   if (!menu.isOpen) {
     throw new DomainError("unavailable", `${menu.name} is closed right now and isn't taking orders.`);
   }
-  if (requested.length < LIMITS.minLines) throw new DomainError("invalid", "Your cart is empty: add a dish first.");
+  if (requested.length < LIMITS.minLines)
+    throw new DomainError("invalid", "Your cart is empty: add a dish first.");
   if (requested.length > LIMITS.maxLines) {
     throw new DomainError("invalid", `An order can have at most ${LIMITS.maxLines} different dishes.`);
+  }
+  const outOfRange = (quantity: number) =>
+    !Number.isInteger(quantity) || quantity < LIMITS.minQuantity || quantity > LIMITS.maxQuantity;
+  const refuseQuantity = (itemId: string, name: string) =>
+    new DomainError("invalid", `Choose between ${LIMITS.minQuantity} and ${LIMITS.maxQuantity} of ${name}.`, {
+      [itemId]: "Quantity out of range",
+    });
+  // Each line on its own first: a negative line must not hide inside a merged total.
+  for (const line of requested) {
+    if (outOfRange(line.quantity)) {
+      throw refuseQuantity(line.itemId, menu.items.find((i) => i.id === line.itemId)?.name ?? "that dish");
+    }
   }
   const merged = new Map<string, number>();
   for (const line of requested) merged.set(line.itemId, (merged.get(line.itemId) ?? 0) + line.quantity);
@@ -41,17 +55,15 @@ export const priceOrder = (menu: ReplicatedMenu | undefined, requested: Requeste
       );
     }
     if (!item.available) {
-      throw new DomainError("unavailable", `${item.name} is sold out. Remove it from your cart to continue.`, {
-        [itemId]: "Sold out",
-      });
-    }
-    if (!Number.isInteger(quantity) || quantity < LIMITS.minQuantity || quantity > LIMITS.maxQuantity) {
       throw new DomainError(
-        "invalid",
-        `Choose between ${LIMITS.minQuantity} and ${LIMITS.maxQuantity} of ${item.name}.`,
-        { [itemId]: "Quantity out of range" },
+        "unavailable",
+        `${item.name} is sold out. Remove it from your cart to continue.`,
+        {
+          [itemId]: "Sold out",
+        },
       );
     }
+    if (outOfRange(quantity)) throw refuseQuantity(itemId, item.name);
     lines.push({
       itemId,
       name: item.name,

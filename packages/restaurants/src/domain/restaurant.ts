@@ -1,4 +1,11 @@
-export const dietaryTags = ["vegetarian", "vegan", "gluten-free", "dairy-free", "spicy", "contains-nuts"] as const;
+export const dietaryTags = [
+  "vegetarian",
+  "vegan",
+  "gluten-free",
+  "dairy-free",
+  "spicy",
+  "contains-nuts",
+] as const;
 export type DietaryTag = (typeof dietaryTags)[number];
 
 export interface MenuItem {
@@ -86,7 +93,9 @@ export const searchRestaurants = (all: Restaurant[], filter: RestaurantFilter): 
       );
       return terms.every((t) => haystack.includes(t));
     })
-    .sort((a, b) => Number(b.isOpen) - Number(a.isOpen) || b.rating - a.rating || a.name.localeCompare(b.name))
+    .sort(
+      (a, b) => Number(b.isOpen) - Number(a.isOpen) || b.rating - a.rating || a.name.localeCompare(b.name),
+    )
     .map(toSummary);
 };
 

@@ -14,7 +14,8 @@ export interface RestaurantsDeps {
 
 export const TICKETS_PAGE = 100;
 
-const notFound = () => new DomainError("not_found", "We couldn't find that restaurant. It may have moved or closed.");
+const notFound = () =>
+  new DomainError("not_found", "We couldn't find that restaurant. It may have moved or closed.");
 
 export const createRestaurantsService = (deps: RestaurantsDeps) => {
   const byId = async (id: string): Promise<Restaurant> => {
@@ -57,7 +58,10 @@ export const createRestaurantsService = (deps: RestaurantsDeps) => {
       const current = await deps.restaurants.byId(next.id);
       const saved = { ...next, revision: (current?.revision ?? 0) + 1 };
       if (!(await deps.restaurants.save(saved))) {
-        throw new DomainError("conflict", "This restaurant was changed at the same time. Reload and try again.");
+        throw new DomainError(
+          "conflict",
+          "This restaurant was changed at the same time. Reload and try again.",
+        );
       }
       await publish(saved, correlationId);
       return saved;

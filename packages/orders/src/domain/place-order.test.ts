@@ -1,0 +1,235 @@
+import { OrderPlacedV1 } from "@tiffin/contracts";
+import { DomainError } from "@tiffin/kit/domain-error";
+import { describe, expect, it } from "vitest";
+import { FIXED_NOW, fixtureMenu, ordersHarness, placeCommand, replicatedMenu } from "../../test/factories";
+import { RecordingLog } from "../../test/fakes";
+import { orderPlacedEvent, requestHashOf } from "./place-order";
+
+const request = (correlationId = "corr-place-1") => ({ correlationId, log: new RecordingLog() });
+
+/** The DomainError a promise rejected with; fails the test if it resolved. */
+const refusal = async (promise: Promise<unknown>): Promise<DomainError> => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (error instanceof DomainError) return error;
+  throw new Error(`expected a DomainError, got ${String(error)}`);
+};
+
+describe("placeOrder", () => {
+  it("prices the order on the server, saves it with its outbox entry and sends OrderPlaced once", async () => {
+    const h = await ordersHarness();
+
+    const order = await h.svc.place(placeCommand(), request());
+
+    expect(order).toMatchObject({
+      status: "placed",
+      restaurantId: fixtureMenu.restaurantId,
+      subtotalCents: 3785,
+      serviceFeeCents: 189,
+      deliveryFeeCents: 299,
+      totalCents: 4273,
+      placedAt: FIXED_NOW.toISOString(),
+      timeline: [{ status: "placed", at: FIXED_NOW.toISOString() }],
+    });
+    // The harness hands out predictable ids; the short code is the id's first six hex digits, upper-cased.
+    expect(order.id).toBe("a1b2c3d4-0000-4000-8000-000000000001");
+    expect(order.shortCode).toBe("A1B2C3");
+
+    expect(h.table.allOrders()).toEqual([order]);
+    expect(h.table.allOutbox()).toEqual([
+      {
+        entry: {
+          id: `order.placed:${order.id}`,
+          orderId: order.id,
+          event: orderPlacedEvent(order),
+          createdAt: order.placedAt,
+        },
+        sentAt: FIXED_NOW.toISOString(),
+      },
+    ]);
+    expect(h.sender.sent).toEqual([orderPlacedEvent(order)]);
+    expect(OrderPlacedV1.safeParse(h.sender.sent[0]).success).toBe(true);
+
+    // Already marked sent, so the relay has nothing left to send.
+    expect(await h.svc.relayOutbox()).toEqual({ sent: 0, failed: 0 });
+    expect(h.sender.sent).toHaveLength(1);
+  });
+
+  it("puts the request's correlation id on the order and on OrderPlaced", async () => {
+    const h = await ordersHarness();
+
+    const order = await h.svc.place(placeCommand(), request("corr-from-the-browser"));
+
+    expect(order.correlationId).toBe("corr-from-the-browser");
+    expect(h.sender.sent.map((e) => e.correlationId)).toEqual(["corr-from-the-browser"]);
+  });
+
+  it("sends the customer's lines without the server-only line totals, as the contract says", async () => {
+    const h = await ordersHarness();
+
+    await h.svc.place(placeCommand(), request());
+
+    expect(h.sender.sent[0]?.lines).toEqual([
+      { itemId: "butter-chicken", name: "Butter Chicken", quantity: 2, unitPriceCents: 1695 },
+      { itemId: "garlic-naan", name: "Garlic Naan", quantity: 1, unitPriceCents: 395 },
+    ]);
+  });
+
+  describe("idempotency", () => {
+    it("returns the first order for the same key and cart: one order, one message", async () => {
+      const h = await ordersHarness();
+      const cmd = placeCommand();
+
+      const first = await h.svc.place(cmd, request());
+      const again = await h.svc.place(structuredClone(cmd), request("corr-retry"));
+
+      expect(again.id).toBe(first.id);
+      expect(again).toEqual(first);
+      expect(h.effects()).toEqual({ orders: 1, outboxEntries: 1, sent: 1 });
+    });
+
+    it("refuses the same key with a different cart as a conflict, and saves or sends nothing new", async () => {
+      const h = await ordersHarness();
+      const cmd = placeCommand();
+      const first = await h.svc.place(cmd, request());
+
+      const error = await refusal(
+        h.svc.place({ ...cmd, lines: [{ itemId: fixtureMenu.butterChicken.id, quantity: 5 }] }, request()),
+      );
+
+      expect(error.kind).toBe("conflict");
+      expect(error.message).toMatch(/already submitted with a different cart\. Reload the page/);
+      expect(h.effects()).toEqual({ orders: 1, outboxEntries: 1, sent: 1 });
+      expect(h.table.allOrders()).toEqual([first]);
+    });
+
+    it("treats a changed address under the same key as a different request", async () => {
+      const h = await ordersHarness();
+      const cmd = placeCommand();
+      await h.svc.place(cmd, request());
+
+      const error = await refusal(
+        h.svc.place({ ...cmd, delivery: { ...cmd.delivery, address: "1 Other St" } }, request()),
+      );
+
+      expect(error.kind).toBe("conflict");
+      expect(h.effects()).toEqual({ orders: 1, outboxEntries: 1, sent: 1 });
+    });
+
+    it("places one order for a double submit that races past the first check", async () => {
+      const h = await ordersHarness();
+      const cmd = placeCommand();
+
+      const [a, b] = await Promise.all([
+        h.svc.place(cmd, request()),
+        h.svc.place(structuredClone(cmd), request()),
+      ]);
+
+      expect(b.id).toBe(a.id);
+      expect(h.effects()).toEqual({ orders: 1, outboxEntries: 1, sent: 1 });
+    });
+
+    it("refuses the loser of a race that reused the key for a different cart", async () => {
+      const h = await ordersHarness();
+      const cmd = placeCommand();
+      const other = { ...cmd, lines: [{ itemId: fixtureMenu.garlicNaan.id, quantity: 4 }] };
+
+      const [first, second] = await Promise.allSettled([
+        h.svc.place(cmd, request()),
+        h.svc.place(other, request()),
+      ]);
+
+      expect(first.status).toBe("fulfilled");
+      expect(second.status === "rejected" && second.reason instanceof DomainError && second.reason.kind).toBe(
+        "conflict",
+      );
+      expect(h.effects()).toEqual({ orders: 1, outboxEntries: 1, sent: 1 });
+    });
+
+    it("fingerprints the request without its idempotency key", () => {
+      const cmd = placeCommand();
+      expect(requestHashOf({ ...cmd, idempotencyKey: "another-key" })).toBe(requestHashOf(cmd));
+      expect(requestHashOf({ ...cmd, customer: { ...cmd.customer, name: "Someone Else" } })).not.toBe(
+        requestHashOf(cmd),
+      );
+    });
+  });
+
+  describe("when the fulfillment queue is down", () => {
+    it("still returns and saves the order, and keeps its outbox entry pending", async () => {
+      const h = await ordersHarness();
+      h.sender.failWith(new Error("SQS unavailable"));
+      const log = new RecordingLog();
+
+      const order = await h.svc.place(placeCommand(), { correlationId: "corr-down", log });
+
+      expect(order.status).toBe("placed");
+      expect(h.table.allOrders()).toEqual([order]);
+      expect(await h.table.outbox.pending(10)).toEqual([
+        {
+          id: `order.placed:${order.id}`,
+          orderId: order.id,
+          event: orderPlacedEvent(order),
+          createdAt: order.placedAt,
+        },
+      ]);
+      expect(h.sender.sent).toEqual([]);
+      expect(log.lines).toContainEqual({
+        level: "warn",
+        message: "OrderPlaced not sent yet; the outbox relay will send it",
+        extra: { orderId: order.id, error: "Error: SQS unavailable" },
+      });
+    });
+
+    it("lets the relay send the pending OrderPlaced exactly once and mark it sent", async () => {
+      const h = await ordersHarness();
+      h.sender.failWith();
+      const order = await h.svc.place(placeCommand(), request("corr-relayed"));
+      h.sender.recover();
+
+      expect(await h.svc.relayOutbox()).toEqual({ sent: 1, failed: 0 });
+      expect(await h.svc.relayOutbox()).toEqual({ sent: 0, failed: 0 });
+
+      expect(h.sender.sent).toEqual([orderPlacedEvent(order)]);
+      expect(h.sender.sent[0]?.correlationId).toBe("corr-relayed");
+      expect(await h.table.outbox.pending(10)).toEqual([]);
+      expect(h.table.allOutbox()[0]?.sentAt).toBe(FIXED_NOW.toISOString());
+    });
+
+    it("returns the saved order to a retry with the same key without sending a second message", async () => {
+      const h = await ordersHarness();
+      h.sender.failWith();
+      const cmd = placeCommand();
+      const first = await h.svc.place(cmd, request());
+      h.sender.recover();
+
+      const retried = await h.svc.place(cmd, request());
+      await h.svc.relayOutbox();
+
+      expect(retried.id).toBe(first.id);
+      expect(h.sender.sent.map((e) => e.orderId)).toEqual([first.id]);
+    });
+  });
+
+  it("sends nothing when the order could not be saved, and reports the failure", async () => {
+    const h = await ordersHarness();
+    h.table.failWrites(new Error("DynamoDB unavailable"));
+
+    await expect(h.svc.place(placeCommand(), request())).rejects.toThrow("DynamoDB unavailable");
+
+    expect(h.sender.attempts).toBe(0);
+    expect(h.effects()).toEqual({ orders: 0, outboxEntries: 0, sent: 0 });
+  });
+
+  it("saves and sends nothing for a cart pricing refuses", async () => {
+    const h = await ordersHarness({ menus: [replicatedMenu({ isOpen: false })] });
+
+    const error = await refusal(h.svc.place(placeCommand(), request()));
+
+    expect(error.kind).toBe("unavailable");
+    expect(h.effects()).toEqual({ orders: 0, outboxEntries: 0, sent: 0 });
+    expect(h.table.idempotencyKeys()).toEqual([]);
+  });
+});

@@ -1,0 +1,455 @@
+import { createCallerFactory } from "@tiffin/kit";
+import type { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { refusalOf, testContext } from "../test/caller";
+import { aUuid, fixtureMenu, ordersHarness, placeCommand, replicatedMenu } from "../test/factories";
+import type { PlaceOrderCommand } from "./domain/place-order";
+import { createOrdersRouter } from "./router";
+
+const closedCafe = replicatedMenu({ restaurantId: "closed-cafe", name: "Closed Café", isOpen: false });
+const line = { itemId: fixtureMenu.butterChicken.id, quantity: 2 };
+
+const setup = async () => {
+  const h = await ordersHarness({ menus: [replicatedMenu(), closedCafe] });
+  const ctx = testContext("corr-router-1");
+  const router = createOrdersRouter(h.svc);
+  const caller = createCallerFactory(router)(ctx);
+  // What an untrusted client can put on the wire: anything at all, so these take `unknown`.
+  const send = {
+    place: (input: unknown) => caller.place(input as Parameters<typeof caller.place>[0]),
+    quote: (input: unknown) => caller.quote(input as Parameters<typeof caller.quote>[0]),
+    get: (input: unknown) => caller.get(input as Parameters<typeof caller.get>[0]),
+  };
+  const refused = (call: Promise<unknown>) => refusalOf(router, ctx, call);
+  return { ...h, ctx, caller, send, refused };
+};
+
+type Case = {
+  case: string;
+  input: (valid: PlaceOrderCommand) => unknown;
+  code: TRPCError["code"];
+  message: RegExp;
+  /** Where a form would show the message, when it points at one field. */
+  field?: string;
+};
+
+const priceFieldMessage = (keys: string) =>
+  new RegExp(`^Prices and totals are computed by Tiffin, never sent by the app \\(remove: ${keys}\\)\\.$`);
+
+/** Every way a place request can be wrong, and what the customer is told. */
+const badPlaceRequests: Case[] = [
+  {
+    case: "an unknown restaurant",
+    input: (v) => ({ ...v, restaurantId: "no-such-place" }),
+    code: "NOT_FOUND",
+    message: /^We couldn't find that restaurant/,
+  },
+  {
+    case: "an unknown item",
+    input: (v) => ({ ...v, lines: [{ itemId: "beef-wellington", quantity: 1 }] }),
+    code: "BAD_REQUEST",
+    message: /no longer on Bombay Tiffin House's menu/,
+    field: "beef-wellington",
+  },
+  {
+    case: "a sold-out item",
+    input: (v) => ({ ...v, lines: [line, { itemId: fixtureMenu.mangoKulfi.id, quantity: 1 }] }),
+    code: "PRECONDITION_FAILED",
+    message: /^Mango Kulfi is sold out/,
+    field: fixtureMenu.mangoKulfi.id,
+  },
+  {
+    case: "a closed restaurant",
+    input: (v) => ({ ...v, restaurantId: "closed-cafe" }),
+    code: "PRECONDITION_FAILED",
+    message: /^Closed Café is closed right now and isn't taking orders\.$/,
+  },
+  {
+    case: "a cart below the minimum order",
+    input: (v) => ({ ...v, lines: [{ itemId: fixtureMenu.garlicNaan.id, quantity: 1 }] }),
+    code: "PRECONDITION_FAILED",
+    message: /^Add \$6\.05 more to reach Bombay Tiffin House's \$10\.00 minimum order\.$/,
+  },
+  {
+    case: "quantity 0",
+    input: (v) => ({ ...v, lines: [{ ...line, quantity: 0 }] }),
+    code: "BAD_REQUEST",
+    message: /^Quantity must be at least 1\.$/,
+    field: "lines.0.quantity",
+  },
+  {
+    case: "quantity 999",
+    input: (v) => ({ ...v, lines: [{ ...line, quantity: 999 }] }),
+    code: "BAD_REQUEST",
+    message: /^You can order at most 20 of one dish\.$/,
+    field: "lines.0.quantity",
+  },
+  {
+    case: "a fractional quantity",
+    input: (v) => ({ ...v, lines: [{ ...line, quantity: 1.5 }] }),
+    code: "BAD_REQUEST",
+    message: /^Quantity must be a whole number\.$/,
+    field: "lines.0.quantity",
+  },
+  {
+    case: "a quantity sent as text",
+    input: (v) => ({ ...v, lines: [{ ...line, quantity: "2" }] }),
+    code: "BAD_REQUEST",
+    message: /^Quantity must be a number\.$/,
+    field: "lines.0.quantity",
+  },
+  {
+    case: "a price sent by the client",
+    input: (v) => ({ ...v, price: 1 }),
+    code: "BAD_REQUEST",
+    message: priceFieldMessage("price"),
+  },
+  {
+    case: "a total sent by the client",
+    input: (v) => ({ ...v, totalCents: 1 }),
+    code: "BAD_REQUEST",
+    message: priceFieldMessage("totalCents"),
+  },
+  {
+    case: "a price on a line",
+    input: (v) => ({ ...v, lines: [{ ...line, price: 100 }] }),
+    code: "BAD_REQUEST",
+    message: priceFieldMessage("price"),
+    field: "lines.0",
+  },
+  {
+    case: "a unit price and line total on a line",
+    input: (v) => ({ ...v, lines: [{ ...line, unitPriceCents: 1, lineTotalCents: 2 }] }),
+    code: "BAD_REQUEST",
+    message: priceFieldMessage("unitPriceCents, lineTotalCents"),
+    field: "lines.0",
+  },
+  {
+    case: "an empty address",
+    input: (v) => ({ ...v, delivery: { ...v.delivery, address: "" } }),
+    code: "BAD_REQUEST",
+    message: /^Delivery address must be at least 5 characters\.$/,
+    field: "delivery.address",
+  },
+  {
+    case: "a whitespace-only address",
+    input: (v) => ({ ...v, delivery: { ...v.delivery, address: "        " } }),
+    code: "BAD_REQUEST",
+    message: /^Delivery address must be at least 5 characters\.$/,
+    field: "delivery.address",
+  },
+  {
+    case: "a whitespace-only name",
+    input: (v) => ({ ...v, customer: { ...v.customer, name: "   \t " } }),
+    code: "BAD_REQUEST",
+    message: /^Your name is required\.$/,
+    field: "customer.name",
+  },
+  {
+    case: "a phone number nobody can call",
+    input: (v) => ({ ...v, customer: { ...v.customer, phone: "call me" } }),
+    code: "BAD_REQUEST",
+    message: /^Enter a phone number the courier can call/,
+    field: "customer.phone",
+  },
+  {
+    case: "a malformed restaurant id",
+    input: (v) => ({ ...v, restaurantId: "../Bombay Tiffin" }),
+    code: "BAD_REQUEST",
+    message: /^That restaurant id isn't valid\.$/,
+    field: "restaurantId",
+  },
+  {
+    case: "a malformed item id",
+    input: (v) => ({ ...v, lines: [{ ...line, itemId: "Butter Chicken" }] }),
+    code: "BAD_REQUEST",
+    message: /^That dish id isn't valid\.$/,
+    field: "lines.0.itemId",
+  },
+  {
+    case: "a malformed idempotency key",
+    input: (v) => ({ ...v, idempotencyKey: "checkout-1" }),
+    code: "BAD_REQUEST",
+    message: /^The checkout key must be a UUID; reload the page and try again\.$/,
+    field: "idempotencyKey",
+  },
+  {
+    case: "a 10 000-character name",
+    input: (v) => ({ ...v, customer: { ...v.customer, name: "A".repeat(10_000) } }),
+    code: "BAD_REQUEST",
+    message: /^Your name must be at most 80 characters\.$/,
+    field: "customer.name",
+  },
+  {
+    case: "5 000-character notes",
+    input: (v) => ({ ...v, delivery: { ...v.delivery, notes: "n".repeat(5_000) } }),
+    code: "BAD_REQUEST",
+    message: /^Delivery notes must be at most 500 characters\.$/,
+    field: "delivery.notes",
+  },
+  {
+    case: "a 1 000-character address",
+    input: (v) => ({ ...v, delivery: { ...v.delivery, address: "a".repeat(1_000) } }),
+    code: "BAD_REQUEST",
+    message: /^Delivery address must be at most 300 characters\.$/,
+    field: "delivery.address",
+  },
+  {
+    case: "31 lines",
+    input: (v) => ({ ...v, lines: Array.from({ length: 31 }, () => ({ ...line, quantity: 1 })) }),
+    code: "BAD_REQUEST",
+    message: /^An order can have at most 30 different dishes\.$/,
+    field: "lines",
+  },
+  {
+    case: "an empty cart",
+    input: (v) => ({ ...v, lines: [] }),
+    code: "BAD_REQUEST",
+    message: /^Your cart is empty: add a dish first\.$/,
+    field: "lines",
+  },
+  {
+    case: "an unknown extra field",
+    input: (v) => ({ ...v, coupon: "FREEFOOD" }),
+    code: "BAD_REQUEST",
+    message: /^Unexpected field: coupon\.$/,
+    field: "input",
+  },
+  {
+    case: "an unknown field whose name merely contains a price word",
+    input: (v) => ({ ...v, feedback: "great" }),
+    code: "BAD_REQUEST",
+    message: /^Unexpected field: feedback\.$/,
+    field: "input",
+  },
+  {
+    case: "an unknown field on the customer",
+    input: (v) => ({ ...v, customer: { ...v.customer, isAdmin: true } }),
+    code: "BAD_REQUEST",
+    message: /^Unexpected field: isAdmin\.$/,
+    field: "customer",
+  },
+  {
+    case: "no body at all",
+    input: () => undefined,
+    code: "BAD_REQUEST",
+    message: /.+/,
+  },
+];
+
+describe("orders router", () => {
+  describe("quote", () => {
+    it("prices the cart on the server", async () => {
+      const { caller } = await setup();
+
+      const quote = await caller.quote({
+        restaurantId: fixtureMenu.restaurantId,
+        lines: [line, { itemId: "garlic-naan", quantity: 1 }],
+      });
+
+      expect(quote).toMatchObject({
+        restaurantName: "Bombay Tiffin House",
+        subtotalCents: 3785,
+        deliveryFeeCents: 299,
+        serviceFeeCents: 189,
+        totalCents: 4273,
+        currency: "USD",
+      });
+    });
+
+    it.each([
+      {
+        case: "an unknown restaurant",
+        input: { restaurantId: "nowhere", lines: [line] },
+        code: "NOT_FOUND",
+        message: /couldn't find that restaurant/,
+      },
+      {
+        case: "a closed restaurant",
+        input: { restaurantId: "closed-cafe", lines: [line] },
+        code: "PRECONDITION_FAILED",
+        message: /Closed Café is closed/,
+      },
+      {
+        case: "a sold-out item",
+        input: { restaurantId: fixtureMenu.restaurantId, lines: [{ itemId: "mango-kulfi", quantity: 2 }] },
+        code: "PRECONDITION_FAILED",
+        message: /Mango Kulfi is sold out/,
+      },
+      {
+        case: "quantity 999",
+        input: { restaurantId: fixtureMenu.restaurantId, lines: [{ ...line, quantity: 999 }] },
+        code: "BAD_REQUEST",
+        message: /at most 20/,
+      },
+      {
+        case: "an unknown item",
+        input: {
+          restaurantId: fixtureMenu.restaurantId,
+          lines: [{ itemId: "beef-wellington", quantity: 1 }],
+        },
+        code: "BAD_REQUEST",
+        message: /no longer on Bombay Tiffin House's menu/,
+      },
+      {
+        case: "quantity 0",
+        input: { restaurantId: fixtureMenu.restaurantId, lines: [{ ...line, quantity: 0 }] },
+        code: "BAD_REQUEST",
+        message: /^Quantity must be at least 1\.$/,
+      },
+      {
+        case: "a total sent by the client",
+        input: { restaurantId: fixtureMenu.restaurantId, lines: [line], totalCents: 1 },
+        code: "BAD_REQUEST",
+        message: /Prices and totals are computed by Tiffin/,
+      },
+      {
+        case: "a price on a line",
+        input: { restaurantId: fixtureMenu.restaurantId, lines: [{ ...line, priceCents: 1 }] },
+        code: "BAD_REQUEST",
+        message: /Prices and totals are computed by Tiffin/,
+      },
+      {
+        case: "a malformed restaurant id",
+        input: { restaurantId: "DROP TABLE", lines: [line] },
+        code: "BAD_REQUEST",
+        message: /^That restaurant id isn't valid\.$/,
+      },
+      {
+        case: "31 lines",
+        input: { restaurantId: fixtureMenu.restaurantId, lines: Array.from({ length: 31 }, () => line) },
+        code: "BAD_REQUEST",
+        message: /at most 30 different dishes/,
+      },
+      {
+        case: "an unknown extra field",
+        input: { restaurantId: fixtureMenu.restaurantId, lines: [line], coupon: "X" },
+        code: "BAD_REQUEST",
+        message: /^Unexpected field: coupon\.$/,
+      },
+    ])("refuses $case", async ({ input, code, message }) => {
+      const { send, refused, effects } = await setup();
+
+      const refusal = await refused(send.quote(input));
+
+      expect(refusal.code).toBe(code);
+      expect(refusal.message).toMatch(message);
+      expect(effects()).toEqual({ orders: 0, outboxEntries: 0, sent: 0 });
+    });
+  });
+
+  describe("place", () => {
+    it("places the order and returns it with status placed", async () => {
+      const { caller, table, sender } = await setup();
+
+      const order = await caller.place(placeCommand());
+
+      expect(order).toMatchObject({
+        status: "placed",
+        restaurantId: fixtureMenu.restaurantId,
+        totalCents: 4273,
+      });
+      expect(table.allOrders()).toEqual([order]);
+      expect(sender.sent.map((e) => e.orderId)).toEqual([order.id]);
+    });
+
+    it("carries the request's correlation id into the order and OrderPlaced", async () => {
+      const { caller, sender } = await setup();
+
+      const order = await caller.place(placeCommand());
+
+      expect(order.correlationId).toBe("corr-router-1");
+      expect(sender.sent[0]?.correlationId).toBe("corr-router-1");
+    });
+
+    it("trims what the customer typed and defaults missing notes to empty", async () => {
+      const { send } = await setup();
+      const valid = placeCommand();
+
+      const order = await send.place({
+        ...valid,
+        customer: { ...valid.customer, name: "  Asha Patel  " },
+        delivery: { address: "  221 Valencia St  " },
+      });
+
+      expect(order.customer.name).toBe("Asha Patel");
+      expect(order.delivery).toEqual({ address: "221 Valencia St", notes: "" });
+    });
+
+    it("returns the same order for a retried checkout: one order, one message", async () => {
+      const { caller, effects } = await setup();
+      const input = placeCommand();
+
+      const first = await caller.place(input);
+      const retry = await caller.place(structuredClone(input));
+
+      expect(retry.id).toBe(first.id);
+      expect(effects()).toEqual({ orders: 1, outboxEntries: 1, sent: 1 });
+    });
+
+    it("refuses a reused checkout key with a different cart as CONFLICT, adding nothing", async () => {
+      const { caller, refused, effects } = await setup();
+      const input = placeCommand();
+      await caller.place(input);
+
+      const refusal = await refused(caller.place({ ...input, lines: [{ ...line, quantity: 3 }] }));
+
+      expect(refusal.code).toBe("CONFLICT");
+      expect(refusal.message).toMatch(/already submitted with a different cart/);
+      expect(effects()).toEqual({ orders: 1, outboxEntries: 1, sent: 1 });
+    });
+
+    it.each(badPlaceRequests)(
+      "refuses $case, saving and sending nothing",
+      async ({ input, code, message, field }) => {
+        const { send, refused, effects, table } = await setup();
+
+        const refusal = await refused(send.place(input(placeCommand())));
+
+        expect(refusal.code).toBe(code);
+        expect(refusal.message).toMatch(message);
+        if (field) expect(Object.keys(refusal.fieldErrors)).toContain(field);
+        expect(refusal.shape.data).not.toHaveProperty("stack");
+        expect(effects()).toEqual({ orders: 0, outboxEntries: 0, sent: 0 });
+        expect(table.idempotencyKeys()).toEqual([]);
+      },
+    );
+  });
+
+  describe("get", () => {
+    it("returns a placed order", async () => {
+      const { caller } = await setup();
+      const order = await caller.place(placeCommand());
+
+      expect(await caller.get({ orderId: order.id })).toEqual(order);
+    });
+
+    it.each([
+      {
+        case: "an unknown order id",
+        input: { orderId: aUuid() },
+        code: "NOT_FOUND",
+        message: /^We couldn't find an order with that number\.$/,
+      },
+      {
+        case: "a malformed order id",
+        input: { orderId: "ORDER-1; DROP TABLE" },
+        code: "BAD_REQUEST",
+        message: /^That order number isn't valid\.$/,
+      },
+      {
+        case: "an unknown extra field",
+        input: { orderId: aUuid(), include: "customer" },
+        code: "BAD_REQUEST",
+        message: /^Unexpected field: include\.$/,
+      },
+    ])("refuses $case", async ({ input, code, message }) => {
+      const { send, refused } = await setup();
+
+      const refusal = await refused(send.get(input));
+
+      expect(refusal.code).toBe(code);
+      expect(refusal.message).toMatch(message);
+    });
+  });
+});

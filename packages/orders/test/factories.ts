@@ -1,0 +1,135 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type ContractName, OrderPlacedV1, RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import { type ReplicatedMenu, replicaFromCatalog } from "../src/domain/menu-replica";
+import { createOrdersService } from "../src/domain/orders-service";
+import type { PlaceOrderCommand } from "../src/domain/place-order";
+import type { OutboxEntry } from "../src/domain/ports";
+import { InMemoryMenuReplica, InMemoryOrdersTable, RecordingFulfillmentSender, RecordingLog } from "./fakes";
+
+/** A contract fixture exactly as a producer would put it on the wire. */
+export const contractFixtureBody = (name: ContractName): string =>
+  readFileSync(join(import.meta.dirname, "../../contracts/fixtures", `${name}.json`), "utf8");
+
+/** What the catalog fixture (`restaurant.catalog-published.v1.json`) contains, named for the tests. */
+export const fixtureMenu = {
+  restaurantId: "bombay-tiffin-house",
+  restaurantName: "Bombay Tiffin House",
+  revision: 3,
+  deliveryFeeCents: 299,
+  minimumOrderCents: 1000,
+  butterChicken: { id: "butter-chicken", name: "Butter Chicken", priceCents: 1695 },
+  garlicNaan: { id: "garlic-naan", name: "Garlic Naan", priceCents: 395 },
+  /** Sold out in the fixture. */
+  mangoKulfi: { id: "mango-kulfi", name: "Mango Kulfi", priceCents: 595 },
+} as const;
+
+type CatalogOverrides = Partial<Omit<RestaurantCatalogPublishedV1, "restaurant">> & {
+  restaurant?: Partial<RestaurantCatalogPublishedV1["restaurant"]>;
+};
+
+/** The catalog contract fixture, parsed by its schema, with optional changes. */
+export const catalogPublished = (overrides: CatalogOverrides = {}): RestaurantCatalogPublishedV1 => {
+  const base = RestaurantCatalogPublishedV1.parse(
+    JSON.parse(contractFixtureBody("restaurant.catalog-published.v1")),
+  );
+  const revision = overrides.revision ?? base.revision;
+  const restaurant = { ...base.restaurant, ...overrides.restaurant };
+  return {
+    ...base,
+    ...overrides,
+    eventId: overrides.eventId ?? `restaurant.catalog-published:${restaurant.id}:${revision}`,
+    revision,
+    restaurant,
+  };
+};
+
+/** The replica orders keeps of the fixture restaurant. */
+export const replicatedMenu = (overrides: Partial<ReplicatedMenu> = {}): ReplicatedMenu => ({
+  ...replicaFromCatalog(catalogPublished()),
+  ...overrides,
+});
+
+/** A replica with `count` cheap, orderable dishes (`dish-1` … `dish-<count>`), for cart-size limits. */
+export const menuWithDishes = (count: number, overrides: Partial<ReplicatedMenu> = {}): ReplicatedMenu =>
+  replicatedMenu({
+    items: Array.from({ length: count }, (_, i) => ({
+      id: `dish-${i + 1}`,
+      name: `Dish ${i + 1}`,
+      priceCents: 500,
+      available: true,
+    })),
+    ...overrides,
+  });
+
+/** The OrderPlaced contract fixture, parsed by its schema, for another order id if given. */
+export const orderPlaced = (overrides: Partial<OrderPlacedV1> = {}): OrderPlacedV1 => {
+  const base = OrderPlacedV1.parse(JSON.parse(contractFixtureBody("order.placed.v1")));
+  const orderId = overrides.orderId ?? base.orderId;
+  return { ...base, eventId: `order.placed:${orderId}`, ...overrides, orderId };
+};
+
+/** An unsent outbox entry for order `orderId`, saved at `createdAt`. */
+export const outboxEntry = (orderId: string, createdAt = "2026-11-27T18:30:00.000Z"): OutboxEntry => {
+  const event = orderPlaced({
+    orderId,
+    placedAt: createdAt,
+    occurredAt: createdAt,
+    correlationId: `corr-${orderId}`,
+  });
+  return { id: event.eventId, orderId, event, createdAt };
+};
+
+/** Deterministic v4 UUIDs, so ids in failures are readable and tests can predict them. */
+export const uuidSequence = (prefix = 0) => {
+  let n = 0;
+  return () =>
+    `${prefix.toString(16).padStart(8, "0")}-0000-4000-8000-${(++n).toString(16).padStart(12, "0")}`;
+};
+
+export const aUuid = uuidSequence(0xabcdef);
+
+/** A valid command for the fixture restaurant: 2 × Butter Chicken + 1 × Garlic Naan. */
+export const placeCommand = (overrides: Partial<PlaceOrderCommand> = {}): PlaceOrderCommand => ({
+  idempotencyKey: aUuid(),
+  restaurantId: fixtureMenu.restaurantId,
+  lines: [
+    { itemId: fixtureMenu.butterChicken.id, quantity: 2 },
+    { itemId: fixtureMenu.garlicNaan.id, quantity: 1 },
+  ],
+  customer: { name: "Asha Patel", phone: "+1 415 555 0134" },
+  delivery: { address: "221 Valencia St, Apt 4, San Francisco", notes: "Ring twice" },
+  ...overrides,
+});
+
+export const FIXED_NOW = new Date("2026-11-27T18:30:00.000Z");
+
+/**
+ * The orders service over fakes, with the fixture restaurant already in the replica. The fakes are
+ * returned too, so a test can look at what was saved, sent and logged.
+ */
+export const ordersHarness = async (opts: { menus?: ReplicatedMenu[] } = {}) => {
+  const table = new InMemoryOrdersTable();
+  const menus = new InMemoryMenuReplica();
+  const sender = new RecordingFulfillmentSender();
+  const log = new RecordingLog();
+  for (const menu of opts.menus ?? [replicatedMenu()]) await menus.apply(menu);
+  const svc = createOrdersService({
+    orders: table.orders,
+    outbox: table.outbox,
+    menus,
+    sender,
+    now: () => FIXED_NOW,
+    newId: uuidSequence(0xa1b2c3d4),
+    log,
+  });
+  /** What the request left behind: rows written and messages sent. */
+  const effects = () => ({
+    orders: table.allOrders().length,
+    outboxEntries: table.allOutbox().length,
+    sent: sender.sent.length,
+  });
+  return { svc, table, menus, sender, log, effects };
+};
+
+export type OrdersHarness = Awaited<ReturnType<typeof ordersHarness>>;

@@ -1,0 +1,232 @@
+import { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import { DomainError } from "@tiffin/kit/domain-error";
+import { describe, expect, it } from "vitest";
+import {
+  demoRestaurant,
+  FIXED_NOW,
+  menuItem,
+  orderPlaced,
+  restaurant,
+  restaurantsHarness,
+} from "../../test/factories";
+import { ticketFromOrder } from "./kitchen-ticket";
+import { TICKETS_PAGE } from "./restaurants-service";
+
+/** The DomainError a promise rejected with; fails the test if it resolved. */
+const refusal = async (promise: Promise<unknown>): Promise<DomainError> => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (error instanceof DomainError) return error;
+  throw new Error(`expected a DomainError, got ${String(error)}`);
+};
+
+describe("restaurants service", () => {
+  describe("receiveOrder", () => {
+    it("turns an OrderPlaced into one new kitchen ticket", async () => {
+      const { svc, tickets } = await restaurantsHarness();
+      const event = orderPlaced();
+
+      expect(await svc.receiveOrder(event)).toBe("created");
+
+      expect(tickets.all()).toEqual([ticketFromOrder(event, FIXED_NOW)]);
+      expect(tickets.all()[0]).toMatchObject({
+        orderId: event.orderId,
+        shortCode: "7F1C2A",
+        restaurantId: "bombay-tiffin-house",
+        status: "new",
+        customerName: "Asha Patel",
+        deliveryNotes: "Ring twice",
+        itemCount: 5,
+        totalCents: 5103,
+        correlationId: event.correlationId,
+        receivedAt: FIXED_NOW.toISOString(),
+      });
+    });
+
+    it("answers duplicate for the same event again and keeps one ticket", async () => {
+      const { svc, tickets } = await restaurantsHarness();
+      const event = orderPlaced();
+
+      await svc.receiveOrder(event);
+      expect(await svc.receiveOrder(structuredClone(event))).toBe("duplicate");
+
+      expect(tickets.all()).toHaveLength(1);
+    });
+
+    it("keeps one ticket when two deliveries of the same event race", async () => {
+      const { svc, tickets } = await restaurantsHarness();
+      const event = orderPlaced();
+
+      const outcomes = await Promise.all([svc.receiveOrder(event), svc.receiveOrder(structuredClone(event))]);
+
+      expect(outcomes.sort()).toEqual(["created", "duplicate"]);
+      expect(tickets.all()).toHaveLength(1);
+    });
+
+    it("throws for a restaurant it does not know, so the message is retried and then dead-lettered", async () => {
+      const { svc, effects } = await restaurantsHarness();
+
+      const error = await refusal(svc.receiveOrder(orderPlaced({ restaurantId: "no-such-restaurant" })));
+
+      expect(error.kind).toBe("not_found");
+      expect(effects().tickets).toBe(0);
+    });
+  });
+
+  describe("tickets", () => {
+    it("lists one restaurant's tickets, newest first", async () => {
+      const { svc } = await restaurantsHarness();
+      await svc.receiveOrder(orderPlaced({ orderId: "order-early", placedAt: "2026-11-27T18:00:00.000Z" }));
+      await svc.receiveOrder(orderPlaced({ orderId: "order-late", placedAt: "2026-11-27T19:00:00.000Z" }));
+      await svc.receiveOrder(orderPlaced({ orderId: "order-elsewhere", restaurantId: "nonna-rosa" }));
+
+      const listed = await svc.tickets("bombay-tiffin-house");
+
+      expect(listed.map((t) => t.orderId)).toEqual(["order-late", "order-early"]);
+    });
+
+    it(`returns at most ${TICKETS_PAGE} tickets`, async () => {
+      const { svc } = await restaurantsHarness();
+      for (let i = 0; i < TICKETS_PAGE + 3; i++) {
+        const minute = String(i % 60).padStart(2, "0");
+        const hour = String(10 + Math.floor(i / 60)).padStart(2, "0");
+        await svc.receiveOrder(
+          orderPlaced({ orderId: `order-${i}`, placedAt: `2026-11-27T${hour}:${minute}:00.000Z` }),
+        );
+      }
+
+      const listed = await svc.tickets("bombay-tiffin-house");
+
+      expect(listed).toHaveLength(TICKETS_PAGE);
+      expect(listed[0]?.orderId).toBe(`order-${TICKETS_PAGE + 2}`);
+    });
+
+    it("refuses an unknown restaurant as not found", async () => {
+      const { svc } = await restaurantsHarness();
+
+      expect((await refusal(svc.tickets("no-such-restaurant"))).kind).toBe("not_found");
+    });
+  });
+
+  describe("saveRestaurant", () => {
+    it("bumps the revision, stores it and publishes a catalog event that matches the contract", async () => {
+      const { svc, restaurants, publisher } = await restaurantsHarness();
+      const current = demoRestaurant("bombay-tiffin-house");
+
+      const saved = await svc.saveRestaurant({ ...current, isOpen: false }, "corr-staff-1");
+
+      expect(saved.revision).toBe(2);
+      expect(await restaurants.byId(current.id)).toEqual(saved);
+      expect(publisher.published).toHaveLength(1);
+      const event = RestaurantCatalogPublishedV1.parse(publisher.published[0]);
+      expect(event).toMatchObject({
+        type: "restaurant.catalog-published",
+        version: 1,
+        eventId: "restaurant.catalog-published:bombay-tiffin-house:2",
+        occurredAt: FIXED_NOW.toISOString(),
+        correlationId: "corr-staff-1",
+        revision: 2,
+        restaurant: {
+          id: "bombay-tiffin-house",
+          slug: "bombay-tiffin-house",
+          name: "Bombay Tiffin House",
+          isOpen: false,
+          deliveryFeeCents: 299,
+          minimumOrderCents: 1000,
+        },
+      });
+      // Every dish of every category, with its availability: what orders needs to price a cart.
+      expect(event.items).toHaveLength(current.menu.flatMap((c) => c.items).length);
+      expect(event.items).toContainEqual({
+        id: "mango-kulfi",
+        name: "Mango Kulfi",
+        priceCents: 595,
+        available: false,
+      });
+    });
+
+    it("publishes exactly the contract's fields, nothing internal", async () => {
+      const { svc, publisher } = await restaurantsHarness();
+
+      await svc.saveRestaurant(demoRestaurant("nonna-rosa"), "corr-1");
+
+      const published = publisher.published[0];
+      expect(RestaurantCatalogPublishedV1.strict().safeParse(published).success).toBe(true);
+      expect(published?.items[0]).toEqual({
+        id: "margherita",
+        name: "Margherita",
+        priceCents: 1450,
+        available: true,
+      });
+    });
+
+    it("starts a new restaurant at revision 1, whatever revision the caller sent", async () => {
+      const { svc, restaurants } = await restaurantsHarness({ restaurants: [] });
+
+      const saved = await svc.saveRestaurant(restaurant({ id: "new-place", revision: 42 }), "corr-1");
+
+      expect(saved.revision).toBe(1);
+      expect((await restaurants.byId("new-place"))?.revision).toBe(1);
+    });
+
+    it("refuses the loser of two simultaneous edits as a conflict, and publishes only the winner", async () => {
+      const { svc, restaurants, publisher } = await restaurantsHarness();
+      const current = demoRestaurant("green-bowl");
+
+      const [a, b] = await Promise.allSettled([
+        svc.saveRestaurant({ ...current, isOpen: false }, "corr-a"),
+        svc.saveRestaurant({ ...current, menu: [{ id: "all", name: "All", items: [menuItem()] }] }, "corr-b"),
+      ]);
+
+      expect(a.status).toBe("fulfilled");
+      expect(b.status).toBe("rejected");
+      if (b.status === "rejected") {
+        expect(b.reason).toBeInstanceOf(DomainError);
+        expect(b.reason).toMatchObject({
+          kind: "conflict",
+          message: expect.stringMatching(/changed at the same time/),
+        });
+      }
+      expect(await restaurants.byId("green-bowl")).toMatchObject({ revision: 2, isOpen: false });
+      expect(publisher.published.map((e) => e.correlationId)).toEqual(["corr-a"]);
+    });
+  });
+
+  describe("reads", () => {
+    it("lists summaries with the cuisines to filter by", async () => {
+      const { svc } = await restaurantsHarness();
+
+      const { restaurants, cuisines } = await svc.list({ query: "naan" });
+
+      expect(restaurants.map((r) => r.id)).toEqual(["bombay-tiffin-house"]);
+      expect(cuisines).toEqual(["French", "Healthy", "Indian", "Italian", "Japanese", "Korean", "Mexican"]);
+    });
+
+    it("finds a restaurant with its menu by slug, and refuses an unknown slug as not found", async () => {
+      const { svc } = await restaurantsHarness();
+
+      expect(await svc.bySlug("sakura-ramen-bar")).toEqual(demoRestaurant("sakura-ramen-bar"));
+      expect((await refusal(svc.bySlug("no-such-place"))).kind).toBe("not_found");
+    });
+  });
+
+  it("republishes every restaurant's current snapshot", async () => {
+    const { svc, publisher } = await restaurantsHarness();
+
+    expect(await svc.republishCatalog("corr-republish")).toBe(7);
+
+    expect(publisher.published.map((e) => `${e.restaurant.id}@${e.revision}`).sort()).toEqual([
+      "bombay-tiffin-house@1",
+      "el-fogon-taqueria@1",
+      "green-bowl@1",
+      "le-petit-four@1",
+      "nonna-rosa@1",
+      "sakura-ramen-bar@1",
+      "seoul-kitchen@1",
+    ]);
+    for (const event of publisher.published)
+      expect(RestaurantCatalogPublishedV1.safeParse(event).success).toBe(true);
+  });
+});

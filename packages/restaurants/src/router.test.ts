@@ -1,0 +1,174 @@
+import { createCallerFactory } from "@tiffin/kit";
+import type { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { refusalOf, testContext } from "../test/caller";
+import { demoRestaurant, orderPlaced, restaurantsHarness } from "../test/factories";
+import { createRestaurantsRouter } from "./router";
+
+const setup = async () => {
+  const h = await restaurantsHarness();
+  const ctx = testContext("corr-router-1");
+  const router = createRestaurantsRouter(h.svc);
+  const caller = createCallerFactory(router)(ctx);
+  // What an untrusted client can put on the wire: anything at all, so these take `unknown`.
+  const send = {
+    list: (input: unknown) => caller.list(input as Parameters<typeof caller.list>[0]),
+    bySlug: (input: unknown) => caller.bySlug(input as Parameters<typeof caller.bySlug>[0]),
+    tickets: (input: unknown) => caller.tickets(input as Parameters<typeof caller.tickets>[0]),
+  };
+  const refused = (call: Promise<unknown>) => refusalOf(router, ctx, call);
+  return { ...h, caller, send, refused };
+};
+
+const badId = /^That restaurant id isn't valid: use lowercase letters, digits and dashes\.$/;
+
+type Case = {
+  case: string;
+  call: (send: Awaited<ReturnType<typeof setup>>["send"]) => Promise<unknown>;
+  code: TRPCError["code"];
+  message: RegExp;
+  field?: string;
+};
+
+const badRequests: Case[] = [
+  {
+    case: "an unknown slug",
+    call: (s) => s.bySlug({ slug: "no-such-place" }),
+    code: "NOT_FOUND",
+    message: /^We couldn't find that restaurant/,
+  },
+  {
+    case: "tickets of an unknown restaurant",
+    call: (s) => s.tickets({ restaurantId: "no-such-place" }),
+    code: "NOT_FOUND",
+    message: /^We couldn't find that restaurant/,
+  },
+  {
+    case: "a malformed slug",
+    call: (s) => s.bySlug({ slug: "Bombay Tiffin House" }),
+    code: "BAD_REQUEST",
+    message: badId,
+    field: "slug",
+  },
+  {
+    case: "a path-like slug",
+    call: (s) => s.bySlug({ slug: "../admin" }),
+    code: "BAD_REQUEST",
+    message: badId,
+    field: "slug",
+  },
+  {
+    case: "a 10 000-character slug",
+    call: (s) => s.bySlug({ slug: "a".repeat(10_000) }),
+    code: "BAD_REQUEST",
+    message: badId,
+    field: "slug",
+  },
+  {
+    case: "a malformed restaurant id",
+    call: (s) => s.tickets({ restaurantId: "BOMBAY" }),
+    code: "BAD_REQUEST",
+    message: badId,
+    field: "restaurantId",
+  },
+  {
+    case: "a missing restaurant id",
+    call: (s) => s.tickets({}),
+    code: "BAD_REQUEST",
+    message: /^A restaurant id is required\.$/,
+    field: "restaurantId",
+  },
+  {
+    case: "a search over 80 characters",
+    call: (s) => s.list({ query: "q".repeat(81) }),
+    code: "BAD_REQUEST",
+    message: /^Search for at most 80 characters\.$/,
+    field: "query",
+  },
+  {
+    case: "a 10 000-character search",
+    call: (s) => s.list({ query: "q".repeat(10_000) }),
+    code: "BAD_REQUEST",
+    message: /^Search for at most 80 characters\.$/,
+    field: "query",
+  },
+  {
+    case: "a cuisine over 40 characters",
+    call: (s) => s.list({ cuisine: "c".repeat(41) }),
+    code: "BAD_REQUEST",
+    message: /^Cuisine names are at most 40 characters\.$/,
+    field: "cuisine",
+  },
+  {
+    case: "openNow that is not a boolean",
+    call: (s) => s.list({ openNow: "yes" }),
+    code: "BAD_REQUEST",
+    message: /boolean/,
+    field: "openNow",
+  },
+  {
+    case: "an unknown extra field on list",
+    call: (s) => s.list({ sort: "price" }),
+    code: "BAD_REQUEST",
+    message: /sort/,
+    field: "input",
+  },
+  {
+    case: "an unknown extra field on bySlug",
+    call: (s) => s.bySlug({ slug: "nonna-rosa", withMenu: true }),
+    code: "BAD_REQUEST",
+    message: /withMenu/,
+    field: "input",
+  },
+];
+
+describe("restaurants router", () => {
+  it("lists restaurants and cuisines", async () => {
+    const { caller } = await setup();
+
+    const { restaurants, cuisines } = await caller.list({});
+
+    expect(restaurants).toHaveLength(7);
+    expect(restaurants.at(-1)?.id).toBe("le-petit-four"); // closed, so last
+    expect(cuisines).toContain("Indian");
+  });
+
+  it("searches by query, cuisine and openNow, trimming what was typed", async () => {
+    const { caller } = await setup();
+
+    expect((await caller.list({ query: "  naan " })).restaurants.map((r) => r.id)).toEqual([
+      "bombay-tiffin-house",
+    ]);
+    expect((await caller.list({ cuisine: " Japanese " })).restaurants.map((r) => r.id)).toEqual([
+      "sakura-ramen-bar",
+    ]);
+    expect((await caller.list({ query: "croissant", openNow: true })).restaurants).toEqual([]);
+  });
+
+  it("returns a restaurant with its menu by slug", async () => {
+    const { caller } = await setup();
+
+    expect(await caller.bySlug({ slug: "nonna-rosa" })).toEqual(demoRestaurant("nonna-rosa"));
+  });
+
+  it("lists a restaurant's kitchen tickets", async () => {
+    const { caller, svc } = await setup();
+    await svc.receiveOrder(orderPlaced());
+
+    const tickets = await caller.tickets({ restaurantId: "bombay-tiffin-house" });
+
+    expect(tickets.map((t) => t.shortCode)).toEqual(["7F1C2A"]);
+  });
+
+  it.each(badRequests)("refuses $case, changing nothing", async ({ call, code, message, field }) => {
+    const { send, refused, effects } = await setup();
+
+    const refusal = await refused(call(send));
+
+    expect(refusal.code).toBe(code);
+    expect(refusal.message).toMatch(message);
+    if (field) expect(Object.keys(refusal.fieldErrors)).toContain(field);
+    expect(refusal.shape.data).not.toHaveProperty("stack");
+    expect(effects()).toEqual({ saves: 0, tickets: 0, published: 0 });
+  });
+});

@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { type ContractName, OrderPlacedV1 } from "@tiffin/contracts";
+import { demoRestaurants } from "../src/demo/catalog";
+import type { MenuItem, Restaurant } from "../src/domain/restaurant";
+import { createRestaurantsService } from "../src/domain/restaurants-service";
+import { InMemoryRestaurants, InMemoryTickets, RecordingCatalogPublisher } from "./fakes";
+
+/** A contract fixture exactly as a producer would put it on the wire. */
+export const contractFixtureBody = (name: ContractName): string =>
+  readFileSync(join(import.meta.dirname, "../../contracts/fixtures", `${name}.json`), "utf8");
+
+/** The OrderPlaced contract fixture, parsed by its schema, with optional changes (another order id…). */
+export const orderPlaced = (overrides: Partial<OrderPlacedV1> = {}): OrderPlacedV1 => {
+  const base = OrderPlacedV1.parse(JSON.parse(contractFixtureBody("order.placed.v1")));
+  const orderId = overrides.orderId ?? base.orderId;
+  return { ...base, eventId: `order.placed:${orderId}`, ...overrides, orderId };
+};
+
+/** The demo restaurants (src/demo/catalog.ts) as stored after the first seed: revision 1. */
+export const demoCatalog = (): Restaurant[] =>
+  demoRestaurants.map((r) => ({ ...structuredClone(r), revision: 1 }));
+
+/** One demo restaurant by id, at revision 1. */
+export const demoRestaurant = (id: string): Restaurant => {
+  const found = demoCatalog().find((r) => r.id === id);
+  if (!found) throw new Error(`no demo restaurant ${id}`);
+  return found;
+};
+
+export const menuItem = (overrides: Partial<MenuItem> = {}): MenuItem => ({
+  id: "house-dish",
+  name: "House Dish",
+  description: "What the kitchen is proud of today.",
+  priceCents: 1200,
+  dietary: [],
+  available: true,
+  ...overrides,
+});
+
+/** A small, open restaurant with one category of `items`; override anything else. */
+export const restaurant = (overrides: Partial<Restaurant> & { items?: MenuItem[] } = {}): Restaurant => {
+  const { items = [menuItem()], ...rest } = overrides;
+  const id = rest.id ?? "test-kitchen";
+  return {
+    id,
+    slug: id,
+    name: "Test Kitchen",
+    cuisine: "Fusion",
+    description: "A restaurant made for tests.",
+    address: "1 Test St, San Francisco",
+    hours: "09:00–21:00 daily",
+    isOpen: true,
+    deliveryFeeCents: 199,
+    minimumOrderCents: 1000,
+    etaMinutes: { min: 20, max: 30 },
+    rating: 4.5,
+    ratingCount: 10,
+    priceLevel: 2,
+    emoji: "🍽️",
+    accent: "#000000",
+    menu: [{ id: "mains", name: "Mains", items }],
+    revision: 1,
+    ...rest,
+  };
+};
+
+export const FIXED_NOW = new Date("2026-11-27T18:31:00.000Z");
+
+/**
+ * The restaurants service over fakes, with `restaurants` already stored (the demo catalog unless
+ * given). The fakes are returned too, so a test can look at what was saved, ticketed and published.
+ */
+export const restaurantsHarness = async (opts: { restaurants?: Restaurant[] } = {}) => {
+  const restaurants = new InMemoryRestaurants();
+  const tickets = new InMemoryTickets();
+  const publisher = new RecordingCatalogPublisher();
+  for (const r of opts.restaurants ?? demoCatalog()) await restaurants.save(r);
+  restaurants.saves = 0;
+  const svc = createRestaurantsService({ restaurants, tickets, publisher, now: () => FIXED_NOW });
+  /** What happened since setup: restaurant writes, tickets, catalog events. */
+  const effects = () => ({
+    saves: restaurants.saves,
+    tickets: tickets.all().length,
+    published: publisher.published.length,
+  });
+  return { svc, restaurants, tickets, publisher, effects };
+};

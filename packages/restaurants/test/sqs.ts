@@ -1,0 +1,57 @@
+import type { Context as LambdaContext, SQSEvent, SQSRecord } from "aws-lambda";
+
+/*
+ * SQS events as Lambda (or the local poller) hands them to a consumer. The orders package has the
+ * same helper: services may not import each other, and no shared testing package exists yet.
+ */
+
+let sequence = 0;
+
+/** One SQS record carrying `body` verbatim; each gets a unique, readable messageId. */
+export const sqsRecord = (body: string, overrides: Partial<SQSRecord> = {}): SQSRecord => {
+  sequence++;
+  return {
+    messageId: `msg-${sequence}`,
+    receiptHandle: `receipt-${sequence}`,
+    body,
+    attributes: {
+      ApproximateReceiveCount: "1",
+      SentTimestamp: "1796322600000",
+      SenderId: "AIDATEST",
+      ApproximateFirstReceiveTimestamp: "1796322600000",
+    },
+    messageAttributes: {},
+    md5OfBody: "",
+    eventSource: "aws:sqs",
+    eventSourceARN: "arn:aws:sqs:us-east-1:000000000000:test-queue",
+    awsRegion: "us-east-1",
+    ...overrides,
+  };
+};
+
+export const sqsEvent = (...records: SQSRecord[]): SQSEvent => ({ Records: records });
+
+/** The body SQS delivers from an SNS subscription without raw message delivery. */
+export const snsEnvelope = (message: string): string =>
+  JSON.stringify({
+    Type: "Notification",
+    MessageId: "sns-message-1",
+    TopicArn: "arn:aws:sns:us-east-1:000000000000:DomainEvents",
+    Message: message,
+    Timestamp: "2026-11-27T17:00:00.000Z",
+  });
+
+export const lambdaContext = (): LambdaContext => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName: "test-consumer",
+  functionVersion: "$LATEST",
+  invokedFunctionArn: "arn:aws:lambda:us-east-1:000000000000:function:test-consumer",
+  memoryLimitInMB: "256",
+  awsRequestId: "request-1",
+  logGroupName: "/aws/lambda/test-consumer",
+  logStreamName: "test",
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
