@@ -20,6 +20,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: "web", include: ["apps/web/src/**/*.test.ts"] },
+      },
+      {
+        extends: true,
         test: {
           name: "integration",
           include: [integration],

@@ -17,7 +17,7 @@ export const ListInput = z.strictObject({
 
 export const createRestaurantsRouter = (svc: RestaurantsService) =>
   router({
-    list: publicProcedure.input(ListInput).query(({ input }) => svc.list(input)),
+    list: publicProcedure.input(ListInput.optional()).query(({ input }) => svc.list(input ?? {})),
     bySlug: publicProcedure.input(z.strictObject({ slug: Id })).query(({ input }) => svc.bySlug(input.slug)),
     tickets: publicProcedure
       .input(z.strictObject({ restaurantId: Id }))
