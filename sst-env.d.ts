@@ -4,6 +4,19 @@
 import "sst";
 declare module "sst" {
   export interface Resource {
+    Auth: {
+      type: "sst.aws.Auth";
+      url: string;
+    };
+    AuthApi: {
+      name: string;
+      type: "sst.aws.Function";
+      url: string;
+    };
+    AuthTable: {
+      name: string;
+      type: "sst.aws.Dynamo";
+    };
     DomainEvents: {
       arn: string;
       type: "sst.aws.SnsTopic";

@@ -11,12 +11,16 @@ export default $config({
     };
   },
   async run() {
-    // In dependency order: services link to storage and messaging; the Router mounts the services.
+    // In dependency order: services link to storage, messaging and the issuer; the issuer needs the
+    // Router's URL (its allowed web origin); the Router then mounts the services and the web app.
     await import("./infra/storage");
     await import("./infra/messaging");
+    const { router } = await import("./infra/router");
+    const { issuer } = await import("./infra/issuer");
     await import("./infra/restaurants");
     await import("./infra/orders");
-    const { router, web } = await import("./infra/web");
-    return { url: router.url, web: web.url };
+    await import("./infra/auth");
+    const { web } = await import("./infra/web");
+    return { url: router.url, web: web.url, issuer: issuer.url };
   },
 });

@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 const integration = "packages/*/{src,test}/**/*.integration.test.ts";
+const system = "packages/*/test/**/*.system.test.ts";
 
 export default defineConfig({
   test: {
@@ -15,12 +16,22 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["packages/*/{src,test}/**/*.test.ts"],
-          exclude: [integration, "**/node_modules/**"],
+          exclude: [integration, system, "**/node_modules/**"],
         },
       },
       {
         extends: true,
         test: { name: "web", include: ["apps/web/src/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "system",
+          include: ["packages/*/test/**/*.system.test.ts"],
+          globalSetup: ["packages/local/test/system-setup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
       },
       {
         extends: true,

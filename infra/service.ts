@@ -1,17 +1,20 @@
 import {
+  ISSUER_RESOURCE,
   type QueueName,
   queues as queueTopology,
   type ResourceName,
   type ServiceName,
   services,
 } from "../packages/aws/src/topology";
+import { issuer } from "./issuer";
 import { queues, topics } from "./messaging";
 import { tables } from "./storage";
 
-const linkable: Record<ResourceName, sst.aws.Dynamo | sst.aws.Queue | sst.aws.SnsTopic> = {
+const linkable: Record<ResourceName, sst.aws.Dynamo | sst.aws.Queue | sst.aws.SnsTopic | sst.aws.Auth> = {
   ...tables,
   ...queues,
   ...topics,
+  [ISSUER_RESOURCE]: issuer,
 };
 
 const pascal = (kebab: string) => kebab.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase());

@@ -7,7 +7,8 @@ export const tables = Object.fromEntries(
     new sst.aws.Dynamo(name, {
       fields: table.fields,
       primaryIndex: table.primaryIndex,
-      globalIndexes: table.globalIndexes,
+      globalIndexes: "globalIndexes" in table ? table.globalIndexes : undefined,
+      ttl: "ttl" in table ? table.ttl : undefined,
     }),
   ]),
 ) as Record<TableName, sst.aws.Dynamo>;

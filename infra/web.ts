@@ -1,12 +1,20 @@
 import { type ServiceName, serviceNames } from "../packages/aws/src/topology";
+import { auth } from "./auth";
+import { issuer } from "./issuer";
 import { orders } from "./orders";
 import { restaurants } from "./restaurants";
+import { router } from "./router";
 
-const apis: Record<ServiceName, sst.aws.Function> = { orders: orders.api, restaurants: restaurants.api };
+const apis: Record<ServiceName, sst.aws.Function> = {
+  orders: orders.api,
+  restaurants: restaurants.api,
+  auth: auth.api,
+};
 
-/** One CloudFront distribution: the web app and every service's API on the same origin. */
-export const router = new sst.aws.Router("Router");
-
+/*
+ * The web app and every service's API on one origin (the Router). The issuer keeps its own URL: OpenAuth
+ * serves its routes at the root, and its issuer claim is its origin.
+ */
 for (const service of serviceNames) {
   // tRPC's Lambda adapter takes the procedure from the raw path, so the mount prefix must be stripped.
   router.route(`/trpc/${service}`, apis[service].url, {
@@ -14,4 +22,10 @@ for (const service of serviceNames) {
   });
 }
 
-export const web = new sst.aws.Nextjs("Web", { path: "apps/web", router: { instance: router } });
+export const web = new sst.aws.Nextjs("Web", {
+  path: "apps/web",
+  router: { instance: router },
+  link: [issuer],
+  // Read by the web app's server side: where to send people to sign in, and which origins are its own.
+  environment: { TIFFIN_AUTH_ISSUER: issuer.url, TIFFIN_WEB_ORIGINS: router.url },
+});

@@ -1,8 +1,10 @@
 import {
   type AttributeDefinition,
   CreateTableCommand,
+  DescribeTimeToLiveCommand,
   type DynamoDBClient,
   ResourceInUseException,
+  UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
 import {
   CreateTopicCommand,
@@ -31,6 +33,11 @@ export const createTable = async (dynamo: DynamoDBClient, name: string, def: Tab
     AttributeName,
     AttributeType: keyType[type],
   }));
+  const globalIndexes = Object.entries(def.globalIndexes ?? {}).map(([IndexName, index]) => ({
+    IndexName,
+    KeySchema: keySchema(index),
+    Projection: { ProjectionType: "ALL" as const },
+  }));
   try {
     await dynamo.send(
       new CreateTableCommand({
@@ -38,15 +45,24 @@ export const createTable = async (dynamo: DynamoDBClient, name: string, def: Tab
         BillingMode: "PAY_PER_REQUEST",
         AttributeDefinitions: definitions,
         KeySchema: keySchema(def.primaryIndex),
-        GlobalSecondaryIndexes: Object.entries(def.globalIndexes ?? {}).map(([IndexName, index]) => ({
-          IndexName,
-          KeySchema: keySchema(index),
-          Projection: { ProjectionType: "ALL" },
-        })),
+        // DynamoDB refuses an empty list: a table without indexes sends none.
+        GlobalSecondaryIndexes: globalIndexes.length ? globalIndexes : undefined,
       }),
     );
   } catch (err) {
     if (!(err instanceof ResourceInUseException)) throw err;
+  }
+  if (def.ttl) {
+    // Same setting as in AWS; DynamoDB Local accepts it but never deletes anything, so readers filter.
+    const current = await dynamo.send(new DescribeTimeToLiveCommand({ TableName: name }));
+    if (current.TimeToLiveDescription?.TimeToLiveStatus !== "ENABLED") {
+      await dynamo.send(
+        new UpdateTimeToLiveCommand({
+          TableName: name,
+          TimeToLiveSpecification: { AttributeName: def.ttl, Enabled: true },
+        }),
+      );
+    }
   }
 };
 

@@ -9,6 +9,8 @@ export interface TableDefinition {
   fields: Record<string, "string" | "number" | "binary">;
   primaryIndex: { hashKey: string; rangeKey?: string };
   globalIndexes?: Record<string, { hashKey: string; rangeKey?: string }>;
+  /** Attribute holding an epoch-seconds expiry; DynamoDB deletes such items eventually (TTL). */
+  ttl?: string;
 }
 
 export interface QueueDefinition {
@@ -37,6 +39,13 @@ export const tables = {
     primaryIndex: { hashKey: "pk", rangeKey: "sk" },
     globalIndexes: { gsi1: { hashKey: "gsi1pk", rangeKey: "gsi1sk" } },
   },
+  /** Accounts, login throttling, the dev mailbox, and OpenAuth's own storage (the key design OpenAuth's
+   * DynamoStorage expects: pk/sk strings, TTL attribute `expiry`). */
+  AuthTable: {
+    fields: { pk: "string", sk: "string" },
+    primaryIndex: { hashKey: "pk", rangeKey: "sk" },
+    ttl: "expiry",
+  },
 } as const satisfies Record<string, TableDefinition>;
 
 export const topics = {
@@ -64,6 +73,12 @@ export const queues = {
   },
 } as const satisfies Record<string, QueueDefinition>;
 
+/**
+ * The OpenAuth issuer, deployed by `sst.aws.Auth` under this resource name. Every service links it: its
+ * URL (`Resource.Auth.url`) is where each one fetches the keys it verifies tokens with.
+ */
+export const ISSUER_RESOURCE = "Auth";
+
 export interface ServiceDefinition {
   table: TableName;
   /** Resources the service's functions are linked to (become `Resource.<Name>`). */
@@ -73,31 +88,42 @@ export interface ServiceDefinition {
   memoryMb: number;
   /** Reserved concurrency: one service's load cannot starve another's. */
   concurrency: number;
+  /** The service also runs the OpenAuth issuer: handler module under `src/handlers/`, on its own URL. */
+  issuer?: { handler: string; memoryMb: number; concurrency: number };
 }
 
 export const services = {
   restaurants: {
     table: "RestaurantsTable",
-    links: ["RestaurantsTable", "DomainEvents"],
+    links: ["RestaurantsTable", "DomainEvents", ISSUER_RESOURCE],
     schedules: [],
     memoryMb: 512,
     concurrency: 50,
   },
   orders: {
     table: "OrdersTable",
-    links: ["OrdersTable", "FulfillmentQueue"],
+    links: ["OrdersTable", "FulfillmentQueue", ISSUER_RESOURCE],
     // The outbox relay sends whatever a crashed request saved but did not send.
     schedules: [{ handler: "outbox-relay", everyMinutes: 1, localEverySeconds: 2 }],
     memoryMb: 512,
     concurrency: 50,
+  },
+  auth: {
+    table: "AuthTable",
+    links: ["AuthTable", ISSUER_RESOURCE],
+    schedules: [],
+    memoryMb: 256,
+    concurrency: 20,
+    // scrypt (password hashing) wants CPU, and Lambda's CPU grows with memory.
+    issuer: { handler: "issuer", memoryMb: 1024, concurrency: 20 },
   },
 } as const satisfies Record<string, ServiceDefinition>;
 
 export type TableName = keyof typeof tables;
 export type QueueName = keyof typeof queues;
 export type TopicName = keyof typeof topics;
-export type ServiceName = "restaurants" | "orders";
-export type ResourceName = TableName | QueueName | TopicName;
+export type ServiceName = "restaurants" | "orders" | "auth";
+export type ResourceName = TableName | QueueName | TopicName | typeof ISSUER_RESOURCE;
 
 /** Dead-letter queue names, derived so they cannot drift from the queues that use them. */
 export const deadLetterQueues = Object.values(queues).map((q) => q.deadLetterQueue);

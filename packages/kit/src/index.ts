@@ -1,3 +1,15 @@
 export { DomainError, type DomainErrorKind } from "./domain-error";
 export { createLogger } from "./logger";
-export { type Context, createCallerFactory, fieldErrorsOf, publicProcedure, router } from "./trpc";
+export {
+  agentProcedure,
+  authedProcedure,
+  type Context,
+  courierProcedure,
+  createCallerFactory,
+  customerProcedure,
+  fieldErrorsOf,
+  publicProcedure,
+  requireRole,
+  router,
+  staffProcedure,
+} from "./trpc";

@@ -42,7 +42,7 @@ const testRouter = router({
 const ctx = (): Context => {
   const logger = createLogger("kit-test");
   logger.setLogLevel("SILENT");
-  return { correlationId: "corr-kit-1", logger };
+  return { correlationId: "corr-kit-1", logger, actor: undefined };
 };
 
 const ClientError = z.object({

@@ -2,11 +2,16 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import type { Actor, Role } from "./auth";
 import { DomainError, type DomainErrorKind } from "./domain-error";
 
 export interface Context {
   correlationId: string;
   logger: Logger;
+  /** The verified caller, or undefined for an anonymous request. */
+  actor: Actor | undefined;
+  /** Why a token that was sent could not be accepted (expired, forged, wrong audience, …). */
+  authError?: string;
 }
 
 const codeFor: Record<DomainErrorKind, TRPCError["code"]> = {
@@ -71,3 +76,31 @@ const domainErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors);
+
+const roleNames: Record<Role, string> = {
+  customer: "a customer account",
+  restaurant: "a restaurant staff account",
+  courier: "a courier account",
+  agent: "a support agent account",
+};
+
+/** Signed in, with one of `allowed` roles: 401 when not signed in (or the token is bad), 403 for another role. */
+export const requireRole = (...allowed: Role[]) =>
+  t.middleware(({ ctx, next }) => {
+    if (!ctx.actor) {
+      throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.authError ?? "Sign in to continue." });
+    }
+    if (!allowed.includes(ctx.actor.role)) {
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: `This needs ${allowed.map((r) => roleNames[r]).join(" or ")}.`,
+      });
+    }
+    return next({ ctx: { ...ctx, actor: ctx.actor } });
+  });
+
+export const authedProcedure = (...allowed: Role[]) => publicProcedure.use(requireRole(...allowed));
+export const customerProcedure = authedProcedure("customer");
+export const staffProcedure = authedProcedure("restaurant");
+export const courierProcedure = authedProcedure("courier");
+export const agentProcedure = authedProcedure("agent");

@@ -1,4 +1,5 @@
-import { localConfig } from "./config";
+import { serviceNames } from "@tiffin/aws/topology";
+import { issuerUrl, localConfig } from "./config";
 import { prefixer } from "./processes";
 import { startStack } from "./stack";
 
@@ -19,7 +20,12 @@ const start = async (web: boolean) => {
   say(`Tiffin is ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   say(`  Customer site         ${base}/`);
   say(`  Restaurant dashboard  ${base}/restaurant`);
-  say(`  APIs                  ${base}/trpc/restaurants  ${base}/trpc/orders`);
+  say(`  APIs                  ${serviceNames.map((s) => `${base}/trpc/${s}`).join("  ")}`);
+  say(`  Sign-in (issuer)      ${issuerUrl(cfg)}`);
+  say(`  Dev mailbox (codes)   ${issuerUrl(cfg)}/dev/mailbox`);
+  say(
+    "  Demo accounts         customer@tiffin.test, owner@bombay.tiffin.test, … (password tiffin-demo-pass)",
+  );
   say("Press Ctrl-C to stop.");
 
   let stopping = false;

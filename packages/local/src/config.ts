@@ -23,6 +23,8 @@ export const localConfig = (env: NodeJS.ProcessEnv = process.env) => {
     dynamoPort: port + 2,
     fauxqsPort: port + 3,
     servicePorts,
+    /** The OpenAuth issuer (served by the auth service's process on its own port, as on its own URL in AWS). */
+    issuerPort: port + 20,
     dataDir,
     prefix: "tiffin-local",
     region: env.AWS_REGION ?? "us-east-1",
@@ -43,3 +45,16 @@ export const emulatorEnvironment = (cfg: LocalConfig): Record<string, string> =>
     AWS_ENDPOINT_URL_S3: aws,
   };
 };
+
+/** Always 127.0.0.1, never localhost: OpenAuth's issuer claim is the origin the request was made to. */
+export const issuerUrl = (cfg: LocalConfig) => `http://127.0.0.1:${cfg.issuerPort}`;
+
+/**
+ * What every service needs to verify tokens (`Resource.Auth.url`), and what the issuer needs locally:
+ * codes go to the dev mailbox, and only the local router's origin may receive them.
+ */
+export const authEnvironment = (cfg: LocalConfig): Record<string, string> => ({
+  SST_RESOURCE_Auth: JSON.stringify({ url: issuerUrl(cfg) }),
+  TIFFIN_MAIL: "mailbox",
+  TIFFIN_WEB_ORIGINS: `http://127.0.0.1:${cfg.port}`,
+});

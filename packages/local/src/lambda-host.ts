@@ -59,6 +59,8 @@ export const toFunctionUrlEvent = (req: IncomingMessage, body: Buffer): APIGatew
     if (value === undefined || name === "cookie") continue;
     headers[name] = Array.isArray(value) ? value.join(",") : value;
   }
+  // A Function URL tells the handler the scheme the client used, as AWS does; here it is always http.
+  headers["x-forwarded-proto"] = "http";
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const now = new Date();

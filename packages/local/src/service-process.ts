@@ -1,10 +1,18 @@
 /**
  * One service's OS process in local mode: its HTTP Lambda behind a Function-URL-like host, one poller per
- * queue it consumes, and its scheduled jobs. Started by the CLI as `service-process.ts <service>` with the
- * emulator endpoints and `SST_RESOURCE_*` in its environment.
+ * queue it consumes, and its scheduled jobs; the auth service also hosts the OpenAuth issuer's Lambda on
+ * `ISSUER_PORT` (in AWS it has its own Function URL). Started by the CLI as `service-process.ts <service>`
+ * with the emulator endpoints and `SST_RESOURCE_*` in its environment.
  */
 import { createSqsClient } from "@tiffin/aws";
-import { type QueueDefinition, queues, type ServiceName, serviceNames, services } from "@tiffin/aws/topology";
+import {
+  type QueueDefinition,
+  queues,
+  type ServiceDefinition,
+  type ServiceName,
+  serviceNames,
+  services,
+} from "@tiffin/aws/topology";
 import { createLambdaHost, type HttpHandler } from "./lambda-host";
 import { type QueueHandler, startQueuePoller } from "./queue-poller";
 
@@ -26,6 +34,23 @@ const resource = (name: string): { url: string; arn: string } => {
 const api = (await import(`@tiffin/${service}/handlers/api`)) as { handler: HttpHandler };
 const server = createLambdaHost({ functionName: `${service}-api`, handler: api.handler, timeoutMs: 10_000 });
 await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+
+const definition: ServiceDefinition = services[service];
+
+/** The issuer's Lambda behind its own Function-URL-like host, as the auth service's second URL. */
+const hostIssuer = async (handlerModule: string, issuerPort: number) => {
+  if (!issuerPort) throw new Error(`ISSUER_PORT is not set: the ${service} service hosts the auth issuer`);
+  const mod = (await import(`@tiffin/${service}/handlers/${handlerModule}`)) as { handler: HttpHandler };
+  const host = createLambdaHost({
+    functionName: `${service}-issuer`,
+    handler: mod.handler,
+    timeoutMs: 10_000,
+  });
+  await new Promise<void>((resolve) => host.listen(issuerPort, "127.0.0.1", resolve));
+  return host;
+};
+const issuerPort = Number(process.env.ISSUER_PORT);
+const issuerServer = definition.issuer ? await hostIssuer(definition.issuer.handler, issuerPort) : undefined;
 
 const sqs = createSqsClient();
 const pollers: ReturnType<typeof startQueuePoller>[] = [];
@@ -51,7 +76,7 @@ for (const [queueName, def] of Object.entries(queues) as [string, QueueDefinitio
 }
 
 const timers: NodeJS.Timeout[] = [];
-for (const schedule of services[service].schedules) {
+for (const schedule of definition.schedules) {
   const mod = (await import(`@tiffin/${service}/handlers/${schedule.handler}`)) as {
     handler: () => Promise<unknown>;
   };
@@ -71,11 +96,17 @@ for (const schedule of services[service].schedules) {
   timers.push(setInterval(tick, schedule.localEverySeconds * 1000));
 }
 
-log("INFO", "service ready", { port, consumers: pollers.length, schedules: timers.length });
+log("INFO", "service ready", {
+  port,
+  ...(issuerServer ? { issuerPort } : {}),
+  consumers: pollers.length,
+  schedules: timers.length,
+});
 
 const shutdown = async () => {
   for (const t of timers) clearInterval(t);
   server.close();
+  issuerServer?.close();
   await Promise.all(pollers.map((p) => p.stop()));
   process.exit(0);
 };

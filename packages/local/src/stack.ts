@@ -5,8 +5,8 @@ import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import { createSnsClient, createSqsClient } from "@tiffin/aws";
 import { assertPortFree, type RunningProcess, startDynamoLocal, startFauxqs } from "@tiffin/aws/emulators";
 import { provisionAll, type ResourceValues, resourceEnvironment } from "@tiffin/aws/provision";
-import { serviceNames } from "@tiffin/aws/topology";
-import { emulatorEnvironment, type LocalConfig, repoRoot } from "./config";
+import { type ServiceDefinition, type ServiceName, serviceNames, services } from "@tiffin/aws/topology";
+import { authEnvironment, emulatorEnvironment, issuerUrl, type LocalConfig, repoRoot } from "./config";
 import { prefixer, supervise, waitForHttp } from "./processes";
 import { createLocalRouter } from "./router";
 import { buildWeb, nextBin, webBuildIsCurrent, webDir } from "./web-build";
@@ -63,6 +63,7 @@ export const startStack = async (
       await assertPortFree(cfg.port, "router (PORT)");
       if (opts.web) await assertPortFree(cfg.nextPort, "Next.js");
       for (const [s, p] of Object.entries(cfg.servicePorts)) await assertPortFree(p, `${s} service`);
+      await assertPortFree(cfg.issuerPort, "auth issuer");
     });
 
     const webSink = prefixer("web");
@@ -108,24 +109,50 @@ export const startStack = async (
         cfg.prefix,
       ),
     );
-    const env = { ...emulatorEnvironment(cfg), ...resourceEnvironment(resources, "local") };
+    const env = {
+      ...emulatorEnvironment(cfg),
+      ...resourceEnvironment(resources, "local"),
+      ...authEnvironment(cfg),
+    };
     Object.assign(process.env, env);
 
+    // The service that runs the issuer (auth) serves it on its own port, beside its API.
+    const hostsIssuer = (service: ServiceName) => Boolean((services[service] as ServiceDefinition).issuer);
     await step(say, "Starting services", async () => {
       const started = serviceNames.map((service) =>
         supervise(
           service,
           process.execPath,
           ["--import", "tsx", join(import.meta.dirname, "service-process.ts"), service],
-          { cwd: repoRoot, env: { ...process.env, ...env, SERVICE_PORT: String(cfg.servicePorts[service]) } },
+          {
+            cwd: repoRoot,
+            env: {
+              ...process.env,
+              ...env,
+              SERVICE_PORT: String(cfg.servicePorts[service]),
+              ...(hostsIssuer(service) ? { ISSUER_PORT: String(cfg.issuerPort) } : {}),
+            },
+          },
           prefixer(service),
         ),
       );
       for (const s of started) stoppers.push(s.stop);
-      await Promise.all(
-        serviceNames.map((s) =>
+      await Promise.all([
+        ...serviceNames.map((s) =>
           waitForHttp(`http://127.0.0.1:${cfg.servicePorts[s]}/`, 30_000, `${s} service`),
         ),
+        waitForHttp(`${issuerUrl(cfg)}/.well-known/oauth-authorization-server`, 30_000, "auth issuer"),
+      ]);
+    });
+
+    await step(say, "Seeding demo accounts", async () => {
+      // Imported only now: the auth wiring reads SST_RESOURCE_* on first use.
+      const { seedDemoAccounts } = await import("@tiffin/auth/demo");
+      const out = await seedDemoAccounts();
+      say(
+        out.created || out.updated || out.passwordsSet
+          ? `demo accounts: ${out.created} created, ${out.updated} updated, ${out.passwordsSet} passwords set`
+          : "demo accounts already present",
       );
     });
 
@@ -149,7 +176,17 @@ export const startStack = async (
         "web",
         process.execPath,
         [nextBin(), "start", "-p", String(cfg.nextPort), "-H", "127.0.0.1"],
-        { cwd: webDir, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } },
+        {
+          cwd: webDir,
+          env: {
+            ...process.env,
+            NODE_ENV: "production",
+            NEXT_TELEMETRY_DISABLED: "1",
+            // The web app signs people in against the local issuer and lists the demo accounts.
+            TIFFIN_AUTH_ISSUER: issuerUrl(cfg),
+            TIFFIN_SHOW_DEMO_ACCOUNTS: "1",
+          },
+        },
         webSink,
       );
       stoppers.push(next.stop);

@@ -10,6 +10,8 @@ import { dynamoRestaurants, dynamoTickets } from "@tiffin/restaurants/storage";
 import { afterEach, describe, expect, it } from "vitest";
 import { startQueuePoller } from "../src/queue-poller";
 
+const staffOf = (id: string) => ({ restaurants: [{ id, role: "staff" as const }] });
+
 const fixture = OrderPlacedV1.parse(
   JSON.parse(
     readFileSync(join(import.meta.dirname, "../../contracts/fixtures/order.placed.v1.json"), "utf8"),
@@ -75,7 +77,7 @@ describe("local SQS poller with the fulfillment consumer", () => {
     await send(JSON.stringify(event));
     await send(JSON.stringify(event));
     await expect.poll(() => depth(queue.url), { timeout: 15_000 }).toBe(0);
-    const tickets = await svc.tickets(event.restaurantId);
+    const tickets = await svc.tickets(event.restaurantId, staffOf(event.restaurantId));
     expect(tickets.filter((t) => t.orderId === event.orderId)).toHaveLength(1);
   });
 
@@ -89,9 +91,15 @@ describe("local SQS poller with the fulfillment consumer", () => {
     await send(JSON.stringify(good2));
 
     await expect
-      .poll(async () => (await svc.tickets(fixture.restaurantId)).map((t) => t.orderId).sort(), {
-        timeout: 15_000,
-      })
+      .poll(
+        async () =>
+          (await svc.tickets(fixture.restaurantId, staffOf(fixture.restaurantId)))
+            .map((t) => t.orderId)
+            .sort(),
+        {
+          timeout: 15_000,
+        },
+      )
       .toEqual([good1.orderId, good2.orderId].sort());
     await expect.poll(() => depth(dlq.url), { timeout: 20_000 }).toBe(1);
     await expect.poll(() => depth(queue.url), { timeout: 10_000 }).toBe(0);
@@ -108,7 +116,7 @@ describe("local SQS poller with the fulfillment consumer", () => {
     await send(JSON.stringify(orphan));
     stopPoller = poller.stop;
     await expect.poll(() => depth(dlq.url), { timeout: 20_000 }).toBe(1);
-    expect(await svc.tickets(fixture.restaurantId)).toHaveLength(0);
+    expect(await svc.tickets(fixture.restaurantId, staffOf(fixture.restaurantId))).toHaveLength(0);
 
     const { demoRestaurants } = await import("@tiffin/restaurants/demo-data");
     const template = demoRestaurants[0];
@@ -119,7 +127,11 @@ describe("local SQS poller with the fulfillment consumer", () => {
     );
 
     expect(await redriveDeadLetters(sqs, dlq.url, queue.url)).toBe(1);
-    await expect.poll(async () => (await svc.tickets("pop-up-kitchen")).length, { timeout: 15_000 }).toBe(1);
+    await expect
+      .poll(async () => (await svc.tickets("pop-up-kitchen", staffOf("pop-up-kitchen"))).length, {
+        timeout: 15_000,
+      })
+      .toBe(1);
     expect(await depth(dlq.url)).toBe(0);
   });
 });

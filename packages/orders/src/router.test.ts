@@ -1,9 +1,8 @@
 import { createCallerFactory } from "@tiffin/kit";
 import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { refusalOf, testContext } from "../test/caller";
-import { aUuid, fixtureMenu, ordersHarness, placeCommand, replicatedMenu } from "../test/factories";
-import type { PlaceOrderCommand } from "./domain/place-order";
+import { aCustomer, refusalOf, staffOf, testContext } from "../test/caller";
+import { aUuid, fixtureMenu, ordersHarness, placeInput, replicatedMenu } from "../test/factories";
 import { createOrdersRouter } from "./router";
 
 const closedCafe = replicatedMenu({ restaurantId: "closed-cafe", name: "Closed Café", isOpen: false });
@@ -24,9 +23,11 @@ const setup = async () => {
   return { ...h, ctx, caller, send, refused };
 };
 
+type PlaceInputBody = ReturnType<typeof placeInput>;
+
 type Case = {
   case: string;
-  input: (valid: PlaceOrderCommand) => unknown;
+  input: (valid: PlaceInputBody) => unknown;
   code: TRPCError["code"];
   message: RegExp;
   /** Where a form would show the message, when it points at one field. */
@@ -342,7 +343,7 @@ describe("orders router", () => {
     it("places the order and returns it with status placed", async () => {
       const { caller, table, sender } = await setup();
 
-      const order = await caller.place(placeCommand());
+      const order = await caller.place(placeInput());
 
       expect(order).toMatchObject({
         status: "placed",
@@ -356,7 +357,7 @@ describe("orders router", () => {
     it("carries the request's correlation id into the order and OrderPlaced", async () => {
       const { caller, sender } = await setup();
 
-      const order = await caller.place(placeCommand());
+      const order = await caller.place(placeInput());
 
       expect(order.correlationId).toBe("corr-router-1");
       expect(sender.sent[0]?.correlationId).toBe("corr-router-1");
@@ -364,7 +365,7 @@ describe("orders router", () => {
 
     it("trims what the customer typed and defaults missing notes to empty", async () => {
       const { send } = await setup();
-      const valid = placeCommand();
+      const valid = placeInput();
 
       const order = await send.place({
         ...valid,
@@ -378,7 +379,7 @@ describe("orders router", () => {
 
     it("returns the same order for a retried checkout: one order, one message", async () => {
       const { caller, effects } = await setup();
-      const input = placeCommand();
+      const input = placeInput();
 
       const first = await caller.place(input);
       const retry = await caller.place(structuredClone(input));
@@ -389,7 +390,7 @@ describe("orders router", () => {
 
     it("refuses a reused checkout key with a different cart as CONFLICT, adding nothing", async () => {
       const { caller, refused, effects } = await setup();
-      const input = placeCommand();
+      const input = placeInput();
       await caller.place(input);
 
       const refusal = await refused(caller.place({ ...input, lines: [{ ...line, quantity: 3 }] }));
@@ -404,7 +405,7 @@ describe("orders router", () => {
       async ({ input, code, message, field }) => {
         const { send, refused, effects, table } = await setup();
 
-        const refusal = await refused(send.place(input(placeCommand())));
+        const refusal = await refused(send.place(input(placeInput())));
 
         expect(refusal.code).toBe(code);
         expect(refusal.message).toMatch(message);
@@ -419,7 +420,7 @@ describe("orders router", () => {
   describe("get", () => {
     it("returns a placed order", async () => {
       const { caller } = await setup();
-      const order = await caller.place(placeCommand());
+      const order = await caller.place(placeInput());
 
       expect(await caller.get({ orderId: order.id })).toEqual(order);
     });
@@ -451,5 +452,68 @@ describe("orders router", () => {
       expect(refusal.code).toBe(code);
       expect(refusal.message).toMatch(message);
     });
+  });
+});
+
+describe("orders router: who may do what", () => {
+  const callerFor = async (actor: Parameters<typeof testContext>[1]) => {
+    const h = await ordersHarness({ menus: [replicatedMenu()] });
+    const router = createOrdersRouter(h.svc);
+    const asActor = (a: Parameters<typeof testContext>[1]) => {
+      const ctx = testContext("corr-authz", a);
+      return {
+        caller: createCallerFactory(router)(ctx),
+        refused: (call: Promise<unknown>) => refusalOf(router, ctx, call),
+      };
+    };
+    return { ...h, asActor, ...asActor(actor) };
+  };
+
+  it("asks an anonymous caller to sign in before placing, and places nothing", async () => {
+    const { refused, caller, effects } = await callerFor(null);
+    const refusal = await refused(caller.place(placeInput()));
+    expect(refusal.code).toBe("UNAUTHORIZED");
+    expect(refusal.message).toBe("Sign in to continue.");
+    expect(effects()).toMatchObject({ orders: 0, sent: 0 });
+  });
+
+  it("passes on why a sent token was refused", async () => {
+    const h = await ordersHarness();
+    const router = createOrdersRouter(h.svc);
+    const ctx = {
+      ...testContext("corr-authz", null),
+      authError: "Your session has expired. Sign in again.",
+    };
+    const refusal = await refusalOf(router, ctx, createCallerFactory(router)(ctx).mine());
+    expect(refusal.code).toBe("UNAUTHORIZED");
+    expect(refusal.message).toBe("Your session has expired. Sign in again.");
+  });
+
+  it("refuses restaurant staff with 403: only customers order", async () => {
+    const { refused, caller, effects } = await callerFor(staffOf("bombay-tiffin-house"));
+    const refusal = await refused(caller.place(placeInput()));
+    expect(refusal.code).toBe("FORBIDDEN");
+    expect(refusal.message).toBe("This needs a customer account.");
+    expect(effects()).toMatchObject({ orders: 0, sent: 0 });
+  });
+
+  it("shows a customer only their own orders; another's answers like a missing one", async () => {
+    const { caller, asActor } = await callerFor(aCustomer("customer-1"));
+    const mine = await caller.place(placeInput());
+    const other = asActor(aCustomer("customer-2"));
+    const theirs = await other.caller.place(placeInput());
+
+    expect((await caller.mine()).map((o) => o.id)).toEqual([mine.id]);
+    const refusal = await other.refused(other.caller.get({ orderId: mine.id }));
+    const missing = await other.refused(other.caller.get({ orderId: aUuid() }));
+    expect(refusal.code).toBe("NOT_FOUND");
+    expect({ ...refusal, shape: undefined }).toEqual({ ...missing, shape: undefined });
+    expect(await other.caller.get({ orderId: theirs.id })).toMatchObject({ customerId: "customer-2" });
+  });
+
+  it("lets anyone price a cart before signing in", async () => {
+    const { caller } = await callerFor(null);
+    const quote = await caller.quote({ restaurantId: fixtureMenu.restaurantId, lines: [line] });
+    expect(quote.subtotalCents).toBe(2 * fixtureMenu.butterChicken.priceCents);
   });
 });

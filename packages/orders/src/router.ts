@@ -1,4 +1,4 @@
-import { publicProcedure, router } from "@tiffin/kit";
+import { customerProcedure, publicProcedure, router } from "@tiffin/kit";
 import { z } from "zod";
 import type { OrdersService } from "./domain/orders-service";
 import { LIMITS } from "./domain/pricing";
@@ -70,11 +70,20 @@ export const OrderIdInput = strict({ orderId: z.uuid("That order number isn't va
 
 export const createOrdersRouter = (svc: OrdersService) =>
   router({
+    /** Public: a cart can be priced before signing in. */
     quote: publicProcedure.input(QuoteInput).query(({ input }) => svc.quote(input)),
-    place: publicProcedure
+    place: customerProcedure
       .input(PlaceInput)
-      .mutation(({ input, ctx }) => svc.place(input, { correlationId: ctx.correlationId, log: ctx.logger })),
-    get: publicProcedure.input(OrderIdInput).query(({ input }) => svc.get(input.orderId)),
+      .mutation(({ input, ctx }) =>
+        svc.place(
+          { ...input, customerId: ctx.actor.id },
+          { correlationId: ctx.correlationId, log: ctx.logger },
+        ),
+      ),
+    get: customerProcedure
+      .input(OrderIdInput)
+      .query(({ input, ctx }) => svc.get(input.orderId, ctx.actor.id)),
+    mine: customerProcedure.query(({ ctx }) => svc.mine(ctx.actor.id)),
   });
 
 export type OrdersRouter = ReturnType<typeof createOrdersRouter>;

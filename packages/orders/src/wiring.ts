@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createDocumentClient, createSqsClient } from "@tiffin/aws";
 import { createLogger } from "@tiffin/kit";
+import { createTokenVerifier, WEB_CLIENT_ID } from "@tiffin/kit/auth";
 import { Resource } from "sst";
 import { createOrdersService } from "./domain/orders-service";
 import { sqsFulfillmentSender } from "./messaging/fulfillment-sender";
@@ -20,3 +21,7 @@ export const createService = () => {
     log: createLogger("orders"),
   });
 };
+
+/** Every service verifies tokens itself, against the issuer's published keys. */
+export const createVerifier = () =>
+  createTokenVerifier({ issuer: Resource.Auth.url, audience: WEB_CLIENT_ID });

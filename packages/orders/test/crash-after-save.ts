@@ -28,6 +28,7 @@ const svc = createOrdersService({
 });
 await svc.place(
   {
+    customerId: "customer-crash",
     idempotencyKey,
     restaurantId: "bombay-tiffin-house",
     lines: [{ itemId: "butter-chicken", quantity: 2 }],

@@ -91,6 +91,7 @@ export const aUuid = uuidSequence(0xabcdef);
 
 /** A valid command for the fixture restaurant: 2 × Butter Chicken + 1 × Garlic Naan. */
 export const placeCommand = (overrides: Partial<PlaceOrderCommand> = {}): PlaceOrderCommand => ({
+  customerId: "customer-1",
   idempotencyKey: aUuid(),
   restaurantId: fixtureMenu.restaurantId,
   lines: [
@@ -101,6 +102,12 @@ export const placeCommand = (overrides: Partial<PlaceOrderCommand> = {}): PlaceO
   delivery: { address: "221 Valencia St, Apt 4, San Francisco", notes: "Ring twice" },
   ...overrides,
 });
+
+/** What a client sends to `orders.place`: the command without the customer, which comes from the token. */
+export const placeInput = (overrides: Partial<PlaceOrderCommand> = {}) => {
+  const { customerId: _fromToken, ...input } = placeCommand(overrides);
+  return input;
+};
 
 export const FIXED_NOW = new Date("2026-11-27T18:30:00.000Z");
 

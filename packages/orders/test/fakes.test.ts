@@ -15,6 +15,7 @@ const anOrder = (id: string): Order => {
   return {
     ...priceOrder(replicatedMenu(), [{ itemId: fixtureMenu.butterChicken.id, quantity: 1 }]),
     id,
+    customerId: "customer-1",
     shortCode: id.slice(0, 6).toUpperCase(),
     status: "placed",
     customer: { name: "Asha", phone: "+1 415 555 0134" },

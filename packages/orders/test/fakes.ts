@@ -37,6 +37,12 @@ export class InMemoryOrdersTable {
       const order = this.orderRows.get(orderId);
       return order && copy(order);
     },
+    listForCustomer: async (customerId, limit) =>
+      [...this.orderRows.values()]
+        .filter((o) => o.customerId === customerId)
+        .sort((a, b) => b.placedAt.localeCompare(a.placedAt))
+        .slice(0, limit)
+        .map(copy),
     byIdempotencyKey: async (key) => {
       const row = this.idempotencyRows.get(key);
       const order = row && this.orderRows.get(row.orderId);

@@ -55,7 +55,8 @@ describe("outbox", () => {
 
     // The order was saved, with its outbox entry still pending; nothing reached the queue.
     const orders = dynamoOrders(db, table);
-    const saved = await orders.byIdempotencyKey(key);
+    // Idempotency keys are stored scoped to the customer (see place-order.ts).
+    const saved = await orders.byIdempotencyKey(`customer-crash:${key}`);
     expect(saved?.order.status).toBe("placed");
     const outbox = dynamoOutbox(db, table);
     expect((await outbox.pending(10)).map((e) => e.orderId)).toEqual([saved?.order.id]);

@@ -1,7 +1,7 @@
 import { createCallerFactory } from "@tiffin/kit";
 import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { refusalOf, testContext } from "../test/caller";
+import { anActor, refusalOf, staffOf, testContext } from "../test/caller";
 import { demoRestaurant, orderPlaced, restaurantsHarness } from "../test/factories";
 import { createRestaurantsRouter } from "./router";
 
@@ -170,5 +170,40 @@ describe("restaurants router", () => {
     if (field) expect(Object.keys(refusal.fieldErrors)).toContain(field);
     expect(refusal.shape.data).not.toHaveProperty("stack");
     expect(effects()).toEqual({ saves: 0, tickets: 0, published: 0 });
+  });
+});
+
+describe("restaurants router: who may see which tickets", () => {
+  const as = async (actor: Parameters<typeof testContext>[1]) => {
+    const h = await restaurantsHarness();
+    const router = createRestaurantsRouter(h.svc);
+    const ctx = testContext("corr-authz", actor);
+    return {
+      caller: createCallerFactory(router)(ctx),
+      refused: (call: Promise<unknown>) => refusalOf(router, ctx, call),
+    };
+  };
+
+  it.each([
+    ["an anonymous caller", null, "UNAUTHORIZED"],
+    ["a customer", anActor(), "FORBIDDEN"],
+    ["staff of another restaurant", staffOf("nonna-rosa"), "NOT_FOUND"],
+  ] as const)("refuses %s the tickets of bombay-tiffin-house", async (_who, actor, code) => {
+    const { caller, refused } = await as(actor);
+    expect((await refused(caller.tickets({ restaurantId: "bombay-tiffin-house" }))).code).toBe(code);
+  });
+
+  it("answers another restaurant's tickets exactly like a restaurant that does not exist", async () => {
+    const { caller, refused } = await as(staffOf("nonna-rosa"));
+    const other = await refused(caller.tickets({ restaurantId: "bombay-tiffin-house" }));
+    const missing = await refused(caller.tickets({ restaurantId: "no-such-place" }));
+    expect({ ...other, shape: undefined }).toEqual({ ...missing, shape: undefined });
+  });
+
+  it("lists the restaurants a staff member works for, and nothing for a customer", async () => {
+    const { caller } = await as(staffOf("nonna-rosa", "bombay-tiffin-house"));
+    expect((await caller.myRestaurants()).map((r) => r.id)).toEqual(["bombay-tiffin-house", "nonna-rosa"]);
+    const customer = await as(anActor());
+    expect((await customer.refused(customer.caller.myRestaurants())).code).toBe("FORBIDDEN");
   });
 });

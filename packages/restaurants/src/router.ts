@@ -1,4 +1,4 @@
-import { publicProcedure, router } from "@tiffin/kit";
+import { publicProcedure, router, staffProcedure } from "@tiffin/kit";
 import { z } from "zod";
 import type { RestaurantsService } from "./domain/restaurants-service";
 
@@ -19,9 +19,11 @@ export const createRestaurantsRouter = (svc: RestaurantsService) =>
   router({
     list: publicProcedure.input(ListInput.optional()).query(({ input }) => svc.list(input ?? {})),
     bySlug: publicProcedure.input(z.strictObject({ slug: Id })).query(({ input }) => svc.bySlug(input.slug)),
-    tickets: publicProcedure
+    /** Staff only, and only for a restaurant they work for. */
+    tickets: staffProcedure
       .input(z.strictObject({ restaurantId: Id }))
-      .query(({ input }) => svc.tickets(input.restaurantId)),
+      .query(({ input, ctx }) => svc.tickets(input.restaurantId, ctx.actor)),
+    myRestaurants: staffProcedure.query(({ ctx }) => svc.myRestaurants(ctx.actor)),
   });
 
 export type RestaurantsRouter = ReturnType<typeof createRestaurantsRouter>;

@@ -1,4 +1,5 @@
 import { createDocumentClient, createSnsClient } from "@tiffin/aws";
+import { createTokenVerifier, WEB_CLIENT_ID } from "@tiffin/kit/auth";
 import { Resource } from "sst";
 import { createRestaurantsService } from "./domain/restaurants-service";
 import { snsCatalogPublisher } from "./messaging/catalog-publisher";
@@ -15,3 +16,7 @@ export const createService = () => {
     now: () => new Date(),
   });
 };
+
+/** Every service verifies tokens itself, against the issuer's published keys. */
+export const createVerifier = () =>
+  createTokenVerifier({ issuer: Resource.Auth.url, audience: WEB_CLIENT_ID });

@@ -1,4 +1,5 @@
 import { type Context, createLogger } from "@tiffin/kit";
+import type { Actor } from "@tiffin/kit/auth";
 import { type AnyTRPCRouter, getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { z } from "zod";
 
@@ -54,9 +55,31 @@ export const refusalOf = async (
   return { code: error.code, message: shape.message, fieldErrors: shape.data.fieldErrors, shape };
 };
 
+/** A verified caller, as the kit builds it from a token. */
+export const anActor = (overrides: Partial<Actor> = {}): Actor => ({
+  id: "customer-1",
+  email: "asha@example.com",
+  name: "Asha",
+  role: "customer",
+  restaurants: [],
+  ...overrides,
+});
+export const aCustomer = (id = "customer-1"): Actor => anActor({ id, email: `${id}@example.com` });
+export const staffOf = (...restaurantIds: string[]): Actor =>
+  anActor({
+    id: `staff-${restaurantIds.join("-")}`,
+    email: "staff@example.com",
+    role: "restaurant",
+    restaurants: restaurantIds.map((id) => ({ id, role: "owner" as const })),
+  });
+
 /** The request context the API handler builds; its logger is silenced so test output stays readable. */
-export const testContext = (correlationId = "corr-test-0001"): Context => {
+export const testContext = (
+  correlationId = "corr-test-0001",
+  /** `null` makes an anonymous caller (no token). */
+  actor: Actor | null = staffOf("bombay-tiffin-house"),
+): Context => {
   const logger = createLogger("restaurants-test");
   logger.setLogLevel("SILENT");
-  return { correlationId, logger };
+  return { correlationId, logger, actor: actor ?? undefined };
 };

@@ -22,6 +22,8 @@ export interface Quote {
 
 export interface Order extends Quote {
   id: string;
+  /** The customer account that placed it: only they can see it. */
+  customerId: string;
   /** Six characters staff and customer can read to each other over the phone. */
   shortCode: string;
   status: OrderStatus;

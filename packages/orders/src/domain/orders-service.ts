@@ -6,6 +6,8 @@ import { relayOutbox } from "./outbox";
 import { type PlaceOrderDeps, placeOrder } from "./place-order";
 import { priceOrder, type RequestedLine } from "./pricing";
 
+export const ORDER_HISTORY_PAGE = 50;
+
 export const createOrdersService = (deps: PlaceOrderDeps) => ({
   async quote(input: { restaurantId: string; lines: RequestedLine[] }) {
     return priceOrder(await deps.menus.get(input.restaurantId), input.lines);
@@ -13,10 +15,17 @@ export const createOrdersService = (deps: PlaceOrderDeps) => ({
 
   place: placeOrder(deps),
 
-  async get(orderId: string): Promise<Order> {
+  /** Another customer's order gets the same answer as an order that does not exist. */
+  async get(orderId: string, customerId: string): Promise<Order> {
     const order = await deps.orders.get(orderId);
-    if (!order) throw new DomainError("not_found", "We couldn't find an order with that number.");
+    if (!order || order.customerId !== customerId) {
+      throw new DomainError("not_found", "We couldn't find an order with that number.");
+    }
     return order;
+  },
+
+  mine(customerId: string): Promise<Order[]> {
+    return deps.orders.listForCustomer(customerId, ORDER_HISTORY_PAGE);
   },
 
   /** Keeps the menu replica current; older or repeated snapshots change nothing. */

@@ -14,6 +14,8 @@ import type {
 import { priceOrder, type RequestedLine } from "./pricing";
 
 export interface PlaceOrderCommand {
+  /** The signed-in customer, from the verified token (never from the request body). */
+  customerId: string;
   idempotencyKey: string;
   restaurantId: string;
   lines: RequestedLine[];
@@ -74,7 +76,9 @@ export const placeOrder =
   async (cmd: PlaceOrderCommand, req: { correlationId: string; log: Log }): Promise<Order> => {
     const { correlationId, log } = req;
     const requestHash = requestHashOf(cmd);
-    const earlier = await deps.orders.byIdempotencyKey(cmd.idempotencyKey);
+    // Keys are the client's: scope them to the customer so one account can never reach another's order.
+    const idempotencyKey = `${cmd.customerId}:${cmd.idempotencyKey}`;
+    const earlier = await deps.orders.byIdempotencyKey(idempotencyKey);
     if (earlier) {
       if (earlier.requestHash !== requestHash) throw reusedKey();
       return earlier.order;
@@ -86,6 +90,7 @@ export const placeOrder =
     const order: Order = {
       ...quote,
       id,
+      customerId: cmd.customerId,
       shortCode: shortCodeOf(id),
       status: "placed",
       customer: cmd.customer,
@@ -100,11 +105,11 @@ export const placeOrder =
     const saved = await deps.orders.placeWithOutbox({
       order,
       outbox,
-      idempotencyKey: cmd.idempotencyKey,
+      idempotencyKey,
       requestHash,
     });
     if (saved === "duplicate") {
-      const winner = await deps.orders.byIdempotencyKey(cmd.idempotencyKey);
+      const winner = await deps.orders.byIdempotencyKey(idempotencyKey);
       if (!winner || winner.requestHash !== requestHash) throw reusedKey();
       return winner.order;
     }

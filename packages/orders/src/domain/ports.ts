@@ -11,6 +11,8 @@ export interface OutboxEntry {
 
 export interface OrderRepository {
   get(orderId: string): Promise<Order | undefined>;
+  /** A customer's orders, newest first. */
+  listForCustomer(customerId: string, limit: number): Promise<Order[]>;
   /** The order placed earlier with this idempotency key, and the fingerprint of that request. */
   byIdempotencyKey(key: string): Promise<{ order: Order; requestHash: string } | undefined>;
   /**

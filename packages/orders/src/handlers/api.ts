@@ -1,5 +1,9 @@
 import { createApiHandler } from "@tiffin/kit/lambda";
 import { createOrdersRouter } from "../router";
-import { createService } from "../wiring";
+import { createService, createVerifier } from "../wiring";
 
-export const handler = createApiHandler({ service: "orders", router: createOrdersRouter(createService()) });
+export const handler = createApiHandler({
+  service: "orders",
+  verifyToken: createVerifier(),
+  router: createOrdersRouter(createService()),
+});

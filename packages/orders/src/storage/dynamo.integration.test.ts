@@ -22,6 +22,7 @@ const catalog = RestaurantCatalogPublishedV1.parse(
 
 const anOrder = (id = randomUUID(), placedAt = new Date().toISOString()): Order => ({
   id,
+  customerId: "customer-1",
   shortCode: id.slice(0, 6).toUpperCase(),
   status: "placed",
   restaurantId: "bombay-tiffin-house",

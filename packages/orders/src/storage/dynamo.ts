@@ -13,11 +13,12 @@ import type { MenuReplicaRepository, OrderRepository, Outbox, OutboxEntry } from
 
 /*
  * OrdersTable key design (this adapter owns it):
- *   order             pk ORDER#<id>            sk ORDER
+ *   order             pk ORDER#<id>            sk ORDER             gsi1: CUSTOMER#<customerId> / <placedAt>
  *   idempotency key   pk IDEMPOTENCY#<key>     sk IDEMPOTENCY     -> orderId, requestHash
  *   outbox entry      pk ORDER#<id>            sk OUTBOX#<eventId> gsi1: OUTBOX_PENDING / <createdAt> while unsent
  *   menu replica      pk MENU#<restaurantId>   sk MENU
- * gsi1 is sparse: only unsent outbox entries carry gsi1pk, so the relay reads just what it must send.
+ * gsi1 holds two kinds: a customer's orders (history, newest first) and, sparsely, unsent outbox entries
+ * (they lose gsi1pk once sent), so the relay reads just what it must send.
  */
 const orderKey = (id: string) => ({ pk: `ORDER#${id}`, sk: "ORDER" });
 const idempotencyKey = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: "IDEMPOTENCY" });
@@ -36,6 +37,19 @@ export const dynamoOrders = (db: DynamoDBDocumentClient, table: string): OrderRe
   };
   return {
     get,
+    async listForCustomer(customerId, limit) {
+      const out = await db.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: "gsi1",
+          KeyConditionExpression: "gsi1pk = :c",
+          ExpressionAttributeValues: { ":c": `CUSTOMER#${customerId}` },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      );
+      return (out.Items ?? []).map((i) => i.data as Order);
+    },
     async byIdempotencyKey(key) {
       const out = await db.send(
         new GetCommand({ TableName: table, Key: idempotencyKey(key), ConsistentRead: true }),
@@ -59,7 +73,13 @@ export const dynamoOrders = (db: DynamoDBDocumentClient, table: string): OrderRe
               {
                 Put: {
                   TableName: table,
-                  Item: { ...orderKey(order.id), status: order.status, data: order },
+                  Item: {
+                    ...orderKey(order.id),
+                    gsi1pk: `CUSTOMER#${order.customerId}`,
+                    gsi1sk: order.placedAt,
+                    status: order.status,
+                    data: order,
+                  },
                   ConditionExpression: "attribute_not_exists(pk)",
                 },
               },

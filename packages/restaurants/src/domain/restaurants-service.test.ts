@@ -82,7 +82,9 @@ describe("restaurants service", () => {
       await svc.receiveOrder(orderPlaced({ orderId: "order-late", placedAt: "2026-11-27T19:00:00.000Z" }));
       await svc.receiveOrder(orderPlaced({ orderId: "order-elsewhere", restaurantId: "nonna-rosa" }));
 
-      const listed = await svc.tickets("bombay-tiffin-house");
+      const listed = await svc.tickets("bombay-tiffin-house", {
+        restaurants: [{ id: "bombay-tiffin-house", role: "staff" }],
+      });
 
       expect(listed.map((t) => t.orderId)).toEqual(["order-late", "order-early"]);
     });
@@ -97,7 +99,9 @@ describe("restaurants service", () => {
         );
       }
 
-      const listed = await svc.tickets("bombay-tiffin-house");
+      const listed = await svc.tickets("bombay-tiffin-house", {
+        restaurants: [{ id: "bombay-tiffin-house", role: "staff" }],
+      });
 
       expect(listed).toHaveLength(TICKETS_PAGE);
       expect(listed[0]?.orderId).toBe(`order-${TICKETS_PAGE + 2}`);
@@ -106,7 +110,13 @@ describe("restaurants service", () => {
     it("refuses an unknown restaurant as not found", async () => {
       const { svc } = await restaurantsHarness();
 
-      expect((await refusal(svc.tickets("no-such-restaurant"))).kind).toBe("not_found");
+      expect(
+        (
+          await refusal(
+            svc.tickets("no-such-restaurant", { restaurants: [{ id: "no-such-restaurant", role: "staff" }] }),
+          )
+        ).kind,
+      ).toBe("not_found");
     });
   });
 

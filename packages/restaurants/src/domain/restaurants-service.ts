@@ -14,6 +14,14 @@ export interface RestaurantsDeps {
 
 export const TICKETS_PAGE = 100;
 
+/** What this service needs to know about a staff member: where they work (from their verified token). */
+export interface StaffMember {
+  restaurants: { id: string; role: "owner" | "staff" }[];
+}
+
+const worksAt = (staff: StaffMember, restaurantId: string) =>
+  staff.restaurants.some((r) => r.id === restaurantId);
+
 const notFound = () =>
   new DomainError("not_found", "We couldn't find that restaurant. It may have moved or closed.");
 
@@ -39,9 +47,24 @@ export const createRestaurantsService = (deps: RestaurantsDeps) => {
       return found;
     },
 
-    async tickets(restaurantId: string): Promise<KitchenTicket[]> {
+    /** Another restaurant's tickets get the same answer as a restaurant that does not exist. */
+    async tickets(restaurantId: string, staff: StaffMember): Promise<KitchenTicket[]> {
+      if (!worksAt(staff, restaurantId)) throw notFound();
       await byId(restaurantId);
       return deps.tickets.listForRestaurant(restaurantId, TICKETS_PAGE);
+    },
+
+    /** The restaurants a staff member works for, for their dashboard. */
+    async myRestaurants(staff: StaffMember) {
+      const found = await Promise.all(
+        staff.restaurants.map(async (m) => {
+          const r = await deps.restaurants.byId(m.id);
+          return (
+            r && { id: r.id, name: r.name, slug: r.slug, emoji: r.emoji, isOpen: r.isOpen, role: m.role }
+          );
+        }),
+      );
+      return found.filter((r) => r !== undefined).sort((a, b) => a.name.localeCompare(b.name));
     },
 
     /**

@@ -1,8 +1,9 @@
 import { createApiHandler } from "@tiffin/kit/lambda";
 import { createRestaurantsRouter } from "../router";
-import { createService } from "../wiring";
+import { createService, createVerifier } from "../wiring";
 
 export const handler = createApiHandler({
   service: "restaurants",
+  verifyToken: createVerifier(),
   router: createRestaurantsRouter(createService()),
 });

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { issuerEnv } from "./env";
+
+describe("issuer environment", () => {
+  it("in local mode: the dev mailbox, the web origins (normalized) and DynamoDB Local", () => {
+    expect(
+      issuerEnv({
+        TIFFIN_MAIL: "mailbox",
+        TIFFIN_WEB_ORIGINS: "http://127.0.0.1:3000/, http://127.0.0.1:3100",
+        AWS_ENDPOINT_URL_DYNAMODB: "http://127.0.0.1:3002",
+      }),
+    ).toEqual({
+      TIFFIN_MAIL: "mailbox",
+      TIFFIN_WEB_ORIGINS: ["http://127.0.0.1:3000", "http://127.0.0.1:3100"],
+      AWS_ENDPOINT_URL_DYNAMODB: "http://127.0.0.1:3002",
+    });
+  });
+
+  it("in AWS: SES by default, with a sender", () => {
+    expect(
+      issuerEnv({
+        TIFFIN_MAIL_FROM: "Tiffin <no-reply@tiffin.example>",
+        TIFFIN_WEB_ORIGINS: "https://d1.cloudfront.net",
+      }),
+    ).toMatchObject({ TIFFIN_MAIL: "ses", TIFFIN_WEB_ORIGINS: ["https://d1.cloudfront.net"] });
+  });
+
+  it.each([
+    [{ TIFFIN_WEB_ORIGINS: "https://d1.cloudfront.net" }, /TIFFIN_MAIL_FROM/],
+    [{ TIFFIN_MAIL: "mailbox" }, /TIFFIN_WEB_ORIGINS is required/],
+    [{ TIFFIN_MAIL: "mailbox", TIFFIN_WEB_ORIGINS: "not a url" }, /"not a url" is not a URL/],
+    [{ TIFFIN_MAIL: "mailbox", TIFFIN_WEB_ORIGINS: " , " }, /lists no origin/],
+  ])("refuses %j at cold start", (env, message) => {
+    expect(() => issuerEnv(env)).toThrow(message);
+  });
+});

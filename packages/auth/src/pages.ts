@@ -1,0 +1,90 @@
+/**
+ * The issuer's own pages (the sign-in forms themselves are OpenAuth's PasswordUI, themed in theme.ts).
+ * Plain HTML, no scripts, no remote fonts or images; every interpolated value is escaped.
+ */
+import type { StoredMail } from "./domain/ports";
+import { waitInWords } from "./domain/throttle";
+
+const escapeHtml = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
+  );
+
+const page = (title: string, body: string) => `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · Tiffin</title>
+<style>
+  :root { color-scheme: light dark; --accent: #c2410c; }
+  body { margin: 0; font: 16px/1.5 ui-sans-serif, system-ui, sans-serif; background: #fffaf5; color: #1c1410; }
+  main { max-width: 46rem; margin: 0 auto; padding: 2rem 1rem; }
+  h1 { font-size: 1.5rem; margin: 0 0 1rem; }
+  h2 { font-size: 1.1rem; margin: 0 0 0.5rem; }
+  a { color: var(--accent); }
+  article { border: 1px solid #e7d8c9; border-radius: 0.5rem; padding: 1rem; margin: 0 0 1rem; background: #fff; }
+  dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0 0 0.75rem; }
+  dt { font-weight: 600; }
+  dd { margin: 0; }
+  pre { white-space: pre-wrap; margin: 0; font: inherit; }
+  @media (prefers-color-scheme: dark) {
+    :root { --accent: #fb923c; }
+    body { background: #1c1410; color: #fdf3ea; }
+    article { background: #2a1f19; border-color: #4a3a30; }
+  }
+</style>
+</head>
+<body><main>${body}</main></body>
+</html>`;
+
+export const throttledPage = (retryAfterSeconds: number) =>
+  page(
+    "Too many attempts",
+    `<h1>Too many sign-in attempts</h1>
+<p role="alert">For your security, signing in is paused after several attempts that did not work.
+Please wait ${escapeHtml(waitInWords(retryAfterSeconds))} and try again.</p>
+<p>Forgot your password? After the wait, choose <a href="/password/change">Forgot password?</a> to set a new one.</p>`,
+  );
+
+export const expiredPage = () =>
+  page(
+    "Sign-in expired",
+    `<h1>This sign-in page has expired</h1>
+<p>Sign-in pages are valid for a day, and only in the browser that opened them.
+Go back to Tiffin and choose <strong>Sign in</strong> again.</p>`,
+  );
+
+export const refusedClientPage = () =>
+  page(
+    "Sign-in link not valid",
+    `<h1>This sign-in link is not valid</h1>
+<p>It was not made by the Tiffin website, or it points somewhere Tiffin does not send people after
+signing in. Open Tiffin and choose <strong>Sign in</strong> from there.</p>`,
+  );
+
+export const mailboxPage = (messages: StoredMail[], to: string | undefined) =>
+  page(
+    "Dev mailbox",
+    `<h1>Dev mailbox</h1>
+<p>Local mode sends no real email: every message Tiffin would send (registration and password-reset
+codes) lands here, newest first${to ? `, only those to <strong>${escapeHtml(to)}</strong> (<a href="/dev/mailbox">show all</a>)` : ""}.
+Reload the page to see new ones. For tests: <a href="/dev/mailbox.json">/dev/mailbox.json?to=&lt;email&gt;</a>.</p>
+${
+  messages.length === 0
+    ? "<p><strong>No messages yet.</strong></p>"
+    : messages
+        .map(
+          (m) => `<article>
+<h2>${escapeHtml(m.subject)}</h2>
+<dl>
+<dt>To</dt><dd>${escapeHtml(m.to)}</dd>
+<dt>Sent</dt><dd><time datetime="${escapeHtml(m.sentAt)}">${escapeHtml(m.sentAt.replace("T", " ").slice(0, 19))} UTC</time></dd>
+</dl>
+<pre>${escapeHtml(m.text)}</pre>
+</article>`,
+        )
+        .join("\n")
+}`,
+  );

@@ -1,0 +1,143 @@
+import { randomUUID } from "node:crypto";
+import { createAuthRouter } from "@tiffin/auth/router";
+import { loginWithPassword } from "@tiffin/auth/testing";
+import { createOrdersRouter } from "@tiffin/orders/router";
+import { createRestaurantsRouter } from "@tiffin/restaurants/router";
+import fc from "fast-check";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { callProcedure, type ProcedureKind } from "./trpc-http";
+
+/*
+ * Fuzzing every procedure's input over HTTP against the running services: whatever arrives, the answer
+ * is never a 5xx. Each procedure is called as a role allowed to use it, so inputs reach validation and
+ * the domain rather than stopping at the authorization check.
+ */
+const apiBase = inject("apiBase");
+const issuer = inject("issuer");
+const RUNS = 200;
+
+const unused = {} as never;
+const routers = {
+  restaurants: createRestaurantsRouter(unused),
+  orders: createOrdersRouter(unused),
+  auth: createAuthRouter(),
+};
+const procedures = Object.entries(routers).flatMap(([service, r]) =>
+  Object.entries(r._def.procedures as Record<string, { _def: { type: ProcedureKind } }>).map(([name, p]) => ({
+    path: `${service}.${name}`,
+    kind: p._def.type,
+  })),
+);
+
+/** A valid input per procedure (where it takes one), the seed that structured mutations start from. */
+const validInputs: Record<string, unknown> = {
+  "restaurants.list": { query: "naan", cuisine: "Indian", openNow: true },
+  "restaurants.bySlug": { slug: "bombay-tiffin-house" },
+  "restaurants.tickets": { restaurantId: "bombay-tiffin-house" },
+  "orders.quote": { restaurantId: "bombay-tiffin-house", lines: [{ itemId: "butter-chicken", quantity: 2 }] },
+  "orders.place": {
+    idempotencyKey: randomUUID(),
+    restaurantId: "bombay-tiffin-house",
+    lines: [{ itemId: "butter-chicken", quantity: 2 }],
+    customer: { name: "Fuzz", phone: "+1 415 555 0100" },
+    delivery: { address: "1 Fuzz St, San Francisco", notes: "" },
+  },
+  "orders.get": { orderId: randomUUID() },
+};
+const callerRole: Record<string, "customer" | "restaurant"> = {
+  "restaurants.tickets": "restaurant",
+  "restaurants.myRestaurants": "restaurant",
+};
+
+const nasty = fc.oneof(
+  fc.anything(),
+  fc.string({ maxLength: 5000 }),
+  fc.constantFrom(
+    null,
+    -1,
+    0,
+    1e308,
+    Number.NaN,
+    "",
+    " ",
+    "../../etc/passwd",
+    "<script>",
+    "' OR 1=1 --",
+    "🍛".repeat(50),
+  ),
+  fc.integer(),
+  fc.array(fc.anything(), { maxLength: 40 }),
+);
+
+/** The valid input with some fields replaced, removed or added, recursively. */
+const mutationsOf = (valid: unknown): fc.Arbitrary<unknown> => {
+  if (Array.isArray(valid)) return fc.array(valid.length ? mutationsOf(valid[0]) : nasty, { maxLength: 35 });
+  if (valid && typeof valid === "object") {
+    const entries = Object.entries(valid);
+    return fc
+      .tuple(
+        fc.tuple(
+          ...entries.map(([k, v]) =>
+            fc.option(fc.oneof(mutationsOf(v), nasty), { nil: undefined }).map((m) => [k, m] as const),
+          ),
+        ),
+        fc.option(fc.tuple(fc.string({ maxLength: 20 }), nasty), { nil: undefined }),
+      )
+      .map(([fields, extra]) => {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of fields) if (v !== undefined) out[k] = v;
+        if (extra) out[extra[0]] = extra[1];
+        return out;
+      });
+  }
+  return fc.oneof(fc.constant(valid), nasty);
+};
+
+const tokens: Record<"customer" | "restaurant", string> = { customer: "", restaurant: "" };
+beforeAll(async () => {
+  const redirectUri = `${apiBase}/auth/callback`;
+  tokens.customer = (
+    await loginWithPassword({
+      issuer,
+      email: "customer@tiffin.test",
+      password: "tiffin-demo-pass",
+      redirectUri,
+    })
+  ).access;
+  tokens.restaurant = (
+    await loginWithPassword({
+      issuer,
+      email: "owner@bombay.tiffin.test",
+      password: "tiffin-demo-pass",
+      redirectUri,
+    })
+  ).access;
+}, 60_000);
+
+describe("input fuzzing", () => {
+  it("covers every procedure", () => {
+    expect(procedures.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it.each(procedures)(`$path never answers 5xx (${RUNS} cases)`, async ({ path, kind }) => {
+    const valid = validInputs[path];
+    const input =
+      valid === undefined ? fc.oneof(fc.constant(undefined), nasty) : fc.oneof(mutationsOf(valid), nasty);
+    let cases = 0;
+    await fc.assert(
+      fc.asyncProperty(input, async (value) => {
+        cases++;
+        const res = await callProcedure({
+          apiBase,
+          path,
+          kind,
+          input: value,
+          token: tokens[callerRole[path] ?? "customer"],
+        });
+        return res.status < 500;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(cases).toBeGreaterThanOrEqual(RUNS);
+  });
+});
