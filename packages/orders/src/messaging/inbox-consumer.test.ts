@@ -1,7 +1,7 @@
 import type { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import { lambdaContext, snsEnvelope, sqsEvent, sqsRecord } from "@tiffin/kit/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { catalogPublished, contractFixtureBody, fixtureMenu, ordersHarness } from "../../test/factories";
-import { lambdaContext, snsEnvelope, sqsEvent, sqsRecord } from "../../test/sqs";
 import { replicaFromCatalog } from "../domain/menu-replica";
 import { createInboxConsumer } from "./inbox-consumer";
 

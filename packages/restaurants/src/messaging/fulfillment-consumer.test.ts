@@ -1,7 +1,7 @@
 import type { OrderPlacedV1 } from "@tiffin/contracts";
+import { lambdaContext, snsEnvelope, sqsEvent, sqsRecord } from "@tiffin/kit/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { contractFixtureBody, FIXED_NOW, orderPlaced, restaurantsHarness } from "../../test/factories";
-import { lambdaContext, snsEnvelope, sqsEvent, sqsRecord } from "../../test/sqs";
 import { ticketFromOrder } from "../domain/kitchen-ticket";
 import { createFulfillmentConsumer } from "./fulfillment-consumer";
 

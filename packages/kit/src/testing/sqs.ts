@@ -1,8 +1,7 @@
 import type { Context as LambdaContext, SQSEvent, SQSRecord } from "aws-lambda";
 
 /*
- * SQS events as Lambda (or the local poller) hands them to a consumer. The orders package has the
- * same helper: services may not import each other, and no shared testing package exists yet.
+ * SQS events as Lambda (or the local poller) hands them to a consumer, for consumer tests.
  */
 
 let sequence = 0;
