@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loginWithPassword } from "@tiffin/auth/testing";
 import { localConfig, repoRoot } from "./config";
 import { startStack } from "./stack";
 
@@ -33,15 +34,17 @@ const summary = (ms: number[]) => ({
   max: +Math.max(...ms).toFixed(2),
 });
 
+/** Set once the demo customer has signed in: every call below is made as them. */
+let headers: Record<string, string> = {};
 const call = async (path: string, body?: unknown) => {
   const started = performance.now();
   const res = body
     ? await fetch(`${base}/${path}`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { ...headers, "content-type": "application/json" },
         body: JSON.stringify({ json: body }),
       })
-    : await fetch(`${base}/${path}`);
+    : await fetch(`${base}/${path}`, { headers });
   const json = (await res.json()) as { result?: { data: { json: unknown } } };
   if (!res.ok || !json.result) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(json)}`);
   return { ms: performance.now() - started, data: json.result.data.json };
@@ -58,14 +61,29 @@ const order = () => ({
   delivery: { address: "1 Benchmark Way, San Francisco", notes: "" },
 });
 
-const ticketsOf = async (restaurantId: string) => {
+const ticketsOf = async (restaurantId: string, token: string) => {
   const input = encodeURIComponent(JSON.stringify({ json: { restaurantId } }));
-  return (await call(`restaurants/tickets?input=${input}`)).data as { orderId: string }[];
+  const res = await fetch(`${base}/restaurants/tickets?input=${input}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const json = (await res.json()) as { result: { data: { json: { orderId: string }[] } } };
+  return json.result.data.json;
 };
 
 const main = async () => {
   const stack = await startStack(cfg, { web: false });
   try {
+    // Orders are placed as the demo customer; tickets are read as the staff of both restaurants used.
+    const login = (email: string) =>
+      loginWithPassword({
+        issuer: `http://127.0.0.1:${cfg.issuerPort}`,
+        email,
+        password: "tiffin-demo-pass",
+        redirectUri: `http://127.0.0.1:${cfg.port}/auth/callback`,
+      });
+    const customer = (await login("customer@tiffin.test")).access;
+    const nonnaStaff = (await login("marco@nonna.tiffin.test")).access;
+    headers = { authorization: `Bearer ${customer}` };
     const listInput = encodeURIComponent(JSON.stringify({ json: {} }));
     for (let i = 0; i < 10; i++) await call(`restaurants/list?input=${listInput}`); // warm-up
     const list: number[] = [];
@@ -94,7 +112,7 @@ const main = async () => {
         lines: [{ itemId: "margherita", quantity: 1 }],
       });
       const id = (data as { id: string }).id;
-      while (!(await ticketsOf("nonna-rosa")).some((t) => t.orderId === id))
+      while (!(await ticketsOf("nonna-rosa", nonnaStaff)).some((t) => t.orderId === id))
         await new Promise((r) => setTimeout(r, 5));
       e2e.push(performance.now() - started);
     }
