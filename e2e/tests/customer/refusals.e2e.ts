@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { ticketCodes } from "../../fixtures/api";
+import { ticketCodes, trpcMutation, trpcQuery } from "../../fixtures/api";
 import { expectNoSeriousA11yViolations } from "../../fixtures/axe";
+import { demo, expect, signInAs, test } from "../../fixtures/session";
 
 test("a sold-out dish is shown but cannot be added", async ({ page }) => {
   await page.goto("/r/bombay-tiffin-house");
@@ -24,10 +24,15 @@ test("below the minimum order, checkout is blocked with the amount still missing
   await expect(page.getByText(/Add \$9\.05 more/).first()).toBeAttached();
 });
 
-test("checkout with missing details shows what to fix and places nothing", async ({ page, request }) => {
-  const before = await ticketCodes(request, "el-fogon-taqueria");
-  await page.goto("/r/el-fogon-taqueria");
-  await page.getByRole("button", { name: "Add Super Burrito to cart" }).click();
+test("checkout with missing details shows what to fix and places nothing", async ({ page, signedInPage }) => {
+  // Nothing placed = no new kitchen ticket (read by the restaurant's staff) and no new order for the customer.
+  const kitchen = await signedInPage(demo.nonnaStaff);
+  const before = await ticketCodes(kitchen, "nonna-rosa");
+  await signInAs(page, demo.customer);
+  const ordersBefore = await trpcQuery(page, "orders.mine");
+
+  await page.goto("/r/nonna-rosa");
+  await page.getByRole("button", { name: "Add Margherita to cart" }).click();
   await page.getByRole("link", { name: /Cart 1 item/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Checkout" })).toBeVisible();
 
@@ -44,12 +49,15 @@ test("checkout with missing details shows what to fix and places nothing", async
   await page.getByRole("button", { name: "Place order" }).click();
   await expect(page.getByText(/Enter a phone number the courier can call/)).toBeVisible();
   await expect(page).toHaveURL(/\/checkout$/);
-  expect(await ticketCodes(request, "el-fogon-taqueria")).toEqual(before);
+  expect(await ticketCodes(kitchen, "nonna-rosa")).toEqual(before);
+  expect((await trpcQuery(page, "orders.mine")).data).toEqual(ordersBefore.data);
 });
 
 test("unknown restaurants and orders get a friendly page, not an error", async ({ page }) => {
   await page.goto("/r/no-such-restaurant");
   await expect(page.getByText("We couldn't find that restaurant")).toBeVisible();
+  // Orders are a customer's own: look them up signed in as one.
+  await signInAs(page, demo.customer);
   await page.goto("/orders/not-an-order-id");
   await expect(page.getByText("We couldn't find that order")).toBeVisible();
   await page.goto("/orders/00000000-0000-4000-8000-000000000000");
@@ -57,18 +65,20 @@ test("unknown restaurants and orders get a friendly page, not an error", async (
   await expectNoSeriousA11yViolations(page);
 });
 
-test("the API refuses a client-sent price with a 400 that says why", async ({ request }) => {
-  const res = await request.post("/trpc/orders/place", {
-    data: {
-      json: {
-        idempotencyKey: "7d9f1c2a-0b1e-4c3d-9e8f-112233445566",
-        restaurantId: "nonna-rosa",
-        lines: [{ itemId: "margherita", quantity: 1, priceCents: 1 }],
-        customer: { name: "Eve", phone: "+1 415 555 0111" },
-        delivery: { address: "88 Columbus Ave", notes: "" },
-      },
-    },
-  });
-  expect(res.status()).toBe(400);
-  expect(JSON.stringify(await res.json())).toContain("Prices and totals are computed by Tiffin");
+test("the API refuses a client-sent price with a 400 that says why", async ({ page }) => {
+  const order = {
+    idempotencyKey: "7d9f1c2a-0b1e-4c3d-9e8f-112233445566",
+    restaurantId: "nonna-rosa",
+    lines: [{ itemId: "margherita", quantity: 1, priceCents: 1 }],
+    customer: { name: "Eve", phone: "+1 415 555 0111" },
+    delivery: { address: "88 Columbus Ave", notes: "" },
+  };
+  // Signed out, the API doesn't even look at the order.
+  await page.goto("/");
+  expect((await trpcMutation(page, "orders.place", order)).status).toBe(401);
+
+  await signInAs(page, demo.customer);
+  const res = await trpcMutation(page, "orders.place", order);
+  expect(res.status).toBe(400);
+  expect(res.body).toContain("Prices and totals are computed by Tiffin");
 });

@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "../../fixtures/axe";
+import { accountButton, demo, expect, submitIssuerLogin, test } from "../../fixtures/session";
 
 test("a customer finds a dish, orders it, and the restaurant's dashboard shows the ticket", async ({
   page,
+  signedInPage,
 }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { name: /All restaurants/ })).toBeVisible();
@@ -29,6 +30,14 @@ test("a customer finds a dish, orders it, and the restaurant's dashboard shows t
   await expect(page.getByText("$24.94").first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
+  // Ordering needs a customer account: sign in from the checkout, and come back to the same cart.
+  await page.getByRole("link", { name: "Sign in to place your order" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Sign in", exact: true }).click();
+  await submitIssuerLogin(page, demo.customer);
+  await expect(page).toHaveURL(/\/checkout$/);
+  await expect(accountButton(page)).toBeVisible();
+  await expect(page.getByText("$24.94").first()).toBeVisible();
+
   await page.getByLabel("Full name").fill("Asha Patel");
   await page.getByLabel("Phone number").fill("+1 415 555 0134");
   await page.getByLabel("Delivery address").fill("221 Valencia St, Apt 4, San Francisco");
@@ -37,16 +46,18 @@ test("a customer finds a dish, orders it, and the restaurant's dashboard shows t
 
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: "Order placed" })).toBeVisible();
-  const shortCode = await page.getByText(/^[0-9A-F]{6}$/).innerText();
+  const shortCode = (await page.getByText(/^[0-9A-F]{6}$/).textContent()) ?? "";
   expect(shortCode).toMatch(/^[0-9A-F]{6}$/);
   await expect(page.getByText("Butter Chicken")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
-  // The order crossed the fulfillment queue: the kitchen sees it (the dashboard polls; we wait for it).
-  await page.goto("/restaurant?r=bombay-tiffin-house");
-  const ticket = page.getByRole("article", { name: `Order ${shortCode}` });
+  // The order crossed the fulfillment queue: the kitchen's screen (its staff signed in) shows it; the
+  // dashboard polls, we wait for it.
+  const kitchen = await signedInPage(demo.bombayOwner);
+  await kitchen.goto("/restaurant?r=bombay-tiffin-house");
+  const ticket = kitchen.getByRole("article", { name: `Order ${shortCode}` });
   await expect(ticket).toBeVisible({ timeout: 30_000 });
   await expect(ticket.getByText("Asha Patel")).toBeVisible();
   await expect(ticket.getByText("Garlic Naan")).toBeVisible();
-  await expectNoSeriousA11yViolations(page);
+  await expectNoSeriousA11yViolations(kitchen);
 });

@@ -73,7 +73,9 @@ const hardenPages = (formTargets: readonly string[]) => async (c: Context, next:
   const body = (await c.res.text())
     // OpenAuth's base stylesheet imports a CSS reset from a CDN; the theme carries its own.
     .replace(/@import url\((["'])https?:\/\/[^)]*\1\);?/g, "")
-    .replace(/<html(?![^>]*\blang=)/, '<html lang="en"');
+    .replace(/<html(?![^>]*\blang=)/, '<html lang="en"')
+    // OpenAuth's logo images carry no alt text; the page title already names Tiffin, so they are decorative.
+    .replace(/<img(?![^>]*\balt=)/g, '<img alt=""');
   c.res = new Response(body, c.res);
   c.header(
     "content-security-policy",

@@ -1,6 +1,13 @@
 export { Alert, type AlertProps, type AlertTone } from "./alert";
 export { Badge, type BadgeProps, type BadgeTone } from "./badge";
-export { Button, type ButtonProps, type ButtonSize, type ButtonVariant, buttonStyles } from "./button";
+export {
+  Button,
+  type ButtonProps,
+  type ButtonSize,
+  type ButtonStyleOptions,
+  type ButtonVariant,
+  buttonStyles,
+} from "./button";
 export { Card, cardStyles } from "./card";
 export { cx } from "./cx";
 export { Dialog, type DialogProps } from "./dialog";

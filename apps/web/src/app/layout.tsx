@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { LiveAnnouncer } from "@/components/live-announcer";
 import { TRPCReactProvider } from "@/trpc/react";
@@ -15,7 +16,9 @@ export const viewport: Viewport = {
   colorScheme: "light",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so Next can stamp this response's CSP nonce on its scripts (src/proxy.ts).
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col bg-stone-50 font-sans text-stone-900 antialiased">

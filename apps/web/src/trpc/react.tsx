@@ -4,8 +4,11 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { type ReactNode, useState } from "react";
+import { refreshSession } from "@/session/session";
+import { sessionQueryKey } from "@/session/use-session";
 import type { AppRouter } from "./app-router";
 import { isRefusal } from "./problem";
+import { refreshLink } from "./refresh-link";
 import { serviceLink } from "./service-link";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -25,7 +28,17 @@ const makeQueryClient = () =>
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
-  const [trpcClient] = useState(() => createTRPCClient<AppRouter>({ links: [serviceLink()] }));
+  const [trpcClient] = useState(() =>
+    createTRPCClient<AppRouter>({
+      links: [
+        refreshLink({
+          refresh: () => refreshSession(),
+          onSignedOut: () => queryClient.setQueryData(sessionQueryKey, null),
+        }),
+        serviceLink(),
+      ],
+    }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>

@@ -1,15 +1,18 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { KitchenTicket, RestaurantSummary } from "@tiffin/restaurants";
+import type { KitchenTicket } from "@tiffin/restaurants";
 import { Alert, Badge, Button, cardStyles, cx, EmptyState, focusRing, Price, Skeleton } from "@tiffin/ui";
+import type { inferRouterOutputs } from "@trpc/server";
 import { usePathname, useSearchParams } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
+import { SignInPrompt, WrongAccount } from "@/components/account-gates";
 import { announce } from "@/components/live-announcer";
-import { accentTile } from "@/components/restaurant-card";
 import { useDocumentTitle } from "@/components/use-document-title";
 import { useNow } from "@/components/use-now";
 import { ageInSeconds, formatDateTime, timeAgo } from "@/lib/time";
+import { useSession } from "@/session/use-session";
+import type { AppRouter } from "@/trpc/app-router";
 import { problemOf } from "@/trpc/problem";
 import { useTRPC } from "@/trpc/react";
 
@@ -35,14 +38,46 @@ const saveChoice = (restaurantId: string | null) => {
   }
 };
 
+type MyRestaurant = inferRouterOutputs<AppRouter>["restaurants"]["myRestaurants"][number];
+
 /**
- * Until staff accounts exist, a device picks its restaurant: `?r=<id>` wins, otherwise the choice saved on
- * this device, otherwise a picker.
+ * `/restaurant`, for restaurant staff only. The restaurants offered are the ones the account works for
+ * (`restaurants.myRestaurants`): one goes straight to its board; with several, `?r=<id>` or the choice
+ * saved on this device picks one, else a picker. Anyone else is told who the page is for.
  */
 export function KitchenDashboard() {
+  const session = useSession();
+  if (session.status === "loading") return <BoardSkeleton />;
+  if (session.status === "signed-out") {
+    return (
+      <SignInPrompt
+        icon="🧑‍🍳"
+        title="This page is for restaurant staff"
+        description="Sign in with your restaurant staff account to see your kitchen's incoming orders."
+        next="/restaurant"
+      />
+    );
+  }
+  if (session.actor.role !== "restaurant") {
+    return (
+      <WrongAccount
+        actor={session.actor}
+        icon="🧑‍🍳"
+        title="This page is for restaurant staff"
+        reason="A restaurant's incoming orders are shown only to the people who work there."
+        next="/restaurant"
+      />
+    );
+  }
+  return <StaffDashboard />;
+}
+
+function StaffDashboard() {
+  const trpc = useTRPC();
   const params = useSearchParams();
   const pathname = usePathname();
   const fromUrl = params.get("r");
+  const mine = useQuery(trpc.restaurants.myRestaurants.queryOptions());
   // undefined until localStorage has been read (it doesn't exist during server rendering).
   const [saved, setSaved] = useState<string | null | undefined>(undefined);
 
@@ -50,9 +85,11 @@ export function KitchenDashboard() {
     setSaved(readChoice());
   }, []);
 
+  const isMine = (id: string | null | undefined) => Boolean(id && mine.data?.some((r) => r.id === id));
+
   useEffect(() => {
-    if (fromUrl) saveChoice(fromUrl);
-  }, [fromUrl]);
+    if (fromUrl && mine.data?.some((r) => r.id === fromUrl)) saveChoice(fromUrl);
+  }, [fromUrl, mine.data]);
 
   const choose = (restaurantId: string | null) => {
     saveChoice(restaurantId);
@@ -61,64 +98,90 @@ export function KitchenDashboard() {
     window.history.replaceState(null, "", `${pathname}${search}`);
   };
 
-  const restaurantId = fromUrl ?? saved;
-  if (restaurantId === undefined) return <BoardSkeleton />;
-  if (restaurantId === null) return <RestaurantPicker onChoose={choose} />;
-  return <TicketBoard key={restaurantId} restaurantId={restaurantId} onSwitch={() => choose(null)} />;
+  if (mine.isError && !mine.data) {
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
+        <Alert
+          tone="danger"
+          live="alert"
+          title="We couldn't load your restaurants"
+          action={
+            <Button variant="secondary" size="sm" onClick={() => mine.refetch()} loading={mine.isFetching}>
+              Try again
+            </Button>
+          }
+        >
+          {problemOf(mine.error).message}
+        </Alert>
+      </div>
+    );
+  }
+  if (!mine.data || saved === undefined) return <BoardSkeleton />;
+  if (mine.data.length === 0) {
+    return (
+      <EmptyState
+        headingLevel={1}
+        icon="🧑‍🍳"
+        title="Your account isn't linked to a restaurant yet"
+        description="Ask your restaurant's owner to add you to their team on Tiffin, then sign in again."
+        variant="page"
+      />
+    );
+  }
+
+  const requested = fromUrl ?? saved;
+  const only = mine.data.length === 1 ? mine.data[0] : undefined;
+  const chosen = mine.data.find((r) => r.id === requested) ?? only;
+  // A link or saved choice for a restaurant this account doesn't work for: say so, show theirs instead.
+  const notYours = fromUrl !== null && !isMine(fromUrl);
+  const notice = notYours ? (
+    <Alert tone="warning" live="status" title="That restaurant isn't on your account" className="mb-6">
+      Orders are shown only to the people who work at a restaurant.{" "}
+      {chosen ? "Here are your restaurant's orders instead." : "Choose one of your restaurants."}
+    </Alert>
+  ) : null;
+
+  if (!chosen) return <RestaurantPicker restaurants={mine.data} onChoose={choose} notice={notice} />;
+  return (
+    <TicketBoard
+      key={chosen.id}
+      restaurant={chosen}
+      notice={notice}
+      onSwitch={mine.data.length > 1 ? () => choose(null) : undefined}
+    />
+  );
 }
 
-function RestaurantPicker({ onChoose }: { onChoose: (restaurantId: string) => void }) {
-  const trpc = useTRPC();
-  const list = useQuery(trpc.restaurants.list.queryOptions({}));
+function RestaurantPicker({
+  restaurants,
+  onChoose,
+  notice,
+}: {
+  restaurants: MyRestaurant[];
+  onChoose: (restaurantId: string) => void;
+  notice: ReactNode;
+}) {
   useDocumentTitle("Choose your restaurant");
-
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
+      {notice}
       <h1 className="text-2xl font-extrabold tracking-tight sm:text-3xl">Which restaurant is this?</h1>
       <p className="mt-2 text-stone-600">
-        Choose your restaurant to see its incoming orders. This device will remember your choice.
+        You work for more than one restaurant. Choose the one whose orders this screen should show; this
+        device will remember your choice.
       </p>
-      <div className="mt-6">
-        {list.isError ? (
-          <Alert
-            tone="danger"
-            live="alert"
-            title="We couldn't load restaurants"
-            action={
-              <Button variant="secondary" size="sm" onClick={() => list.refetch()} loading={list.isFetching}>
-                Try again
-              </Button>
-            }
-          >
-            {problemOf(list.error).message}
-          </Alert>
-        ) : !list.data ? (
-          <div className="grid gap-3 sm:grid-cols-2" aria-busy="true">
-            {["a", "b", "c", "d"].map((key) => (
-              <Skeleton key={key} className="h-20 rounded-2xl" />
-            ))}
-          </div>
-        ) : (
-          <ul className="grid gap-3 sm:grid-cols-2">
-            {list.data.restaurants.map((r) => (
-              <li key={r.id}>
-                <RestaurantChoice restaurant={r} onChoose={() => onChoose(r.id)} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <ul className="mt-6 grid gap-3 sm:grid-cols-2">
+        {restaurants.map((r) => (
+          <li key={r.id}>
+            <RestaurantChoice restaurant={r} onChoose={() => onChoose(r.id)} />
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
 
-function RestaurantChoice({
-  restaurant: r,
-  onChoose,
-}: {
-  restaurant: RestaurantSummary;
-  onChoose: () => void;
-}) {
+function RestaurantChoice({ restaurant: r, onChoose }: { restaurant: MyRestaurant; onChoose: () => void }) {
   return (
     <button
       type="button"
@@ -132,14 +195,13 @@ function RestaurantChoice({
     >
       <span
         aria-hidden="true"
-        className="grid size-14 shrink-0 place-items-center rounded-xl text-3xl"
-        style={accentTile(r.accent)}
+        className="grid size-14 shrink-0 place-items-center rounded-xl bg-orange-50 text-3xl"
       >
         {r.emoji}
       </span>
       <span className="min-w-0 flex-1">
         <span className="block font-bold text-stone-900">{r.name}</span>
-        <span className="block truncate text-sm text-stone-600">{r.address}</span>
+        <span className="block text-sm text-stone-600">{r.role === "owner" ? "Owner" : "Staff"}</span>
       </span>
       {!r.isOpen && <Badge tone="neutral">Closed</Badge>}
     </button>
@@ -166,8 +228,18 @@ const useArrivalAnnouncements = (tickets: KitchenTicket[] | undefined) => {
   }, [tickets]);
 };
 
-function TicketBoard({ restaurantId, onSwitch }: { restaurantId: string; onSwitch: () => void }) {
+function TicketBoard({
+  restaurant,
+  notice,
+  onSwitch,
+}: {
+  restaurant: MyRestaurant;
+  notice: ReactNode;
+  /** Only for staff of several restaurants. */
+  onSwitch: (() => void) | undefined;
+}) {
   const trpc = useTRPC();
+  const restaurantId = restaurant.id;
   const tickets = useQuery(
     trpc.restaurants.tickets.queryOptions(
       { restaurantId },
@@ -180,15 +252,11 @@ function TicketBoard({ restaurantId, onSwitch }: { restaurantId: string; onSwitc
       },
     ),
   );
-  const restaurants = useQuery(trpc.restaurants.list.queryOptions({}));
-  const restaurant = restaurants.data?.restaurants.find((r) => r.id === restaurantId);
   const now = useNow(1_000);
   const sorted = tickets.data ? [...tickets.data].sort(newestFirst) : undefined;
   useArrivalAnnouncements(tickets.data);
   useDocumentTitle(
-    sorted && sorted.length > 0
-      ? `(${sorted.length}) ${restaurant?.name ?? "Kitchen"} orders`
-      : "Kitchen orders",
+    sorted && sorted.length > 0 ? `(${sorted.length}) ${restaurant.name} orders` : "Kitchen orders",
   );
 
   if (tickets.isError && !tickets.data) {
@@ -200,8 +268,8 @@ function TicketBoard({ restaurantId, onSwitch }: { restaurantId: string; onSwitc
             headingLevel={1}
             icon="🏚️"
             title="We couldn't find that restaurant"
-            description="The saved restaurant no longer exists on Tiffin. Choose your restaurant again."
-            action={<Button onClick={onSwitch}>Choose your restaurant</Button>}
+            description="It may have been removed from Tiffin, or from your account. Sign in again if you were just added."
+            action={onSwitch && <Button onClick={onSwitch}>Choose your restaurant</Button>}
           />
         ) : (
           <Alert
@@ -228,18 +296,19 @@ function TicketBoard({ restaurantId, onSwitch }: { restaurantId: string; onSwitc
 
   return (
     <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+      {notice}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <p className="text-sm font-semibold uppercase tracking-wider text-stone-600">Incoming orders</p>
-          <h1 className="text-2xl font-extrabold tracking-tight sm:text-3xl">
-            {restaurant?.name ?? "Your restaurant"}
-          </h1>
+          <h1 className="text-2xl font-extrabold tracking-tight sm:text-3xl">{restaurant.name}</h1>
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <FreshnessIndicator updatedAt={tickets.dataUpdatedAt} failing={tickets.isRefetchError} now={now} />
-          <Button variant="secondary" size="sm" onClick={onSwitch}>
-            Switch restaurant
-          </Button>
+          {onSwitch && (
+            <Button variant="secondary" size="sm" onClick={onSwitch}>
+              Switch restaurant
+            </Button>
+          )}
         </div>
       </div>
 

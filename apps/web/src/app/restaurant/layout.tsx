@@ -2,6 +2,7 @@ import { cx, focusRing } from "@tiffin/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountMenu } from "@/components/account-menu";
 import { LogoMark } from "@/components/logo";
 
 export const metadata: Metadata = {
@@ -50,6 +51,9 @@ export default function RestaurantLayout({ children }: { children: ReactNode }) 
                 <Link href="/" className={navLink}>
                   Customer site
                 </Link>
+              </li>
+              <li>
+                <AccountMenu tone="dark" />
               </li>
             </ul>
           </nav>

@@ -20,12 +20,16 @@ import {
 } from "@tiffin/ui";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useId, useRef, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { signInPath } from "@/auth/safe-next";
 import { type Cart, type CartRestaurant, orderLinesOf } from "@/cart/cart";
 import { dispatchCart, useCart } from "@/cart/cart-store";
 import { browserAttemptStorage, type CheckoutAttempt, currentAttempt, endAttempt } from "@/checkout/attempt";
 import { type CheckoutDraft, clearDraft, loadDraft, saveDraft } from "@/checkout/draft";
 import { announce } from "@/components/live-announcer";
+import { SignOutButton } from "@/components/sign-out-button";
+import { roleLabels } from "@/session/session";
+import { type SessionState, useSession } from "@/session/use-session";
 import { type Problem, problemOf } from "@/trpc/problem";
 import { useTRPC, useTRPCClient } from "@/trpc/react";
 
@@ -103,6 +107,8 @@ function CheckoutForm({
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const router = useRouter();
+  const session = useSession();
+  const canOrder = session.status === "signed-in" && session.actor.role === "customer";
   const formId = useId();
   const blockerId = useId();
 
@@ -132,6 +138,12 @@ function CheckoutForm({
     }) => client.orders.place.mutate(input, { context: { correlationId } }),
   });
 
+  // A signed-in customer's name is the obvious default; never overwrite what they typed.
+  const accountName = canOrder ? session.actor.name : undefined;
+  useEffect(() => {
+    if (accountName) setDraft((current) => (current.name ? current : { ...current, name: accountName }));
+  }, [accountName]);
+
   const update = (field: FormField, value: string) => {
     const next = { ...draft, [field]: value };
     setDraft(next);
@@ -147,8 +159,9 @@ function CheckoutForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    // Guards a double click that lands before React re-renders the disabled button.
-    if (inFlight.current) return;
+    // Guards a double click that lands before React re-renders the disabled button; Enter in a field
+    // submits too, so the account is checked here as well as by the (hidden) button.
+    if (inFlight.current || !canOrder) return;
     const missing = missingFields(draft);
     if (Object.keys(missing).length > 0) {
       showFieldErrors(missing);
@@ -349,31 +362,75 @@ function CheckoutForm({
               </Alert>
             )}
 
-            <Button
-              type="submit"
-              form={formId}
-              size="lg"
-              block
-              loading={place.isPending}
-              disabled={placeBlocker !== undefined}
-              aria-describedby={placeBlocker ? blockerId : undefined}
-            >
-              {place.isPending ? "Placing order…" : "Place order"}
-            </Button>
-            {placeBlocker && !quoteProblem && (
-              <p id={blockerId} className="text-center text-sm text-stone-600">
-                {placeBlocker}
-              </p>
-            )}
-            {placeBlocker && quoteProblem && (
-              <p id={blockerId} className="sr-only">
-                {placeBlocker}
-              </p>
+            {session.status === "signed-out" ? (
+              <SignInToOrder />
+            ) : session.status === "signed-in" && !canOrder ? (
+              <NotACustomer session={session} />
+            ) : (
+              <>
+                <Button
+                  type="submit"
+                  form={formId}
+                  size="lg"
+                  block
+                  loading={place.isPending}
+                  disabled={placeBlocker !== undefined || session.status === "loading"}
+                  aria-describedby={placeBlocker ? blockerId : undefined}
+                >
+                  {place.isPending ? "Placing order…" : "Place order"}
+                </Button>
+                {placeBlocker && !quoteProblem && (
+                  <p id={blockerId} className="text-center text-sm text-stone-600">
+                    {placeBlocker}
+                  </p>
+                )}
+                {placeBlocker && quoteProblem && (
+                  <p id={blockerId} className="sr-only">
+                    {placeBlocker}
+                  </p>
+                )}
+              </>
             )}
           </section>
         </div>
       </div>
     </div>
+  );
+}
+
+/** Signed out: the summary stays, the place button becomes the way in (and back here, cart intact). */
+function SignInToOrder() {
+  return (
+    <div className="space-y-2">
+      <a href={signInPath("/checkout")} className={buttonStyles({ size: "lg", block: true })}>
+        Sign in to place your order
+      </a>
+      <p className="text-center text-sm text-stone-600">
+        Your cart and details stay right here while you sign in or create an account.
+      </p>
+    </div>
+  );
+}
+
+/** Staff, couriers and agents can look, but orders belong to customer accounts. */
+function NotACustomer({ session }: { session: Extract<SessionState, { status: "signed-in" }> }) {
+  const { actor } = session;
+  return (
+    <Alert
+      tone="warning"
+      live="status"
+      title="Orders are placed with a customer account"
+      action={
+        <SignOutButton
+          next={signInPath("/checkout")}
+          label="Sign out and switch account"
+          style={{ size: "sm" }}
+        />
+      }
+    >
+      You're signed in as {actor.name}, a {roleLabels[actor.role].toLowerCase()} account, which can't place
+      orders. Sign in with a customer account to order; your cart will still be here.
+    </Alert>
   );
 }
 

@@ -14,10 +14,12 @@ import {
   Skeleton,
 } from "@tiffin/ui";
 import Link from "next/link";
+import { SignInPrompt, WrongAccount } from "@/components/account-gates";
 import { OrderStatusTimeline, statusLabel } from "@/components/order-status-timeline";
 import { useDocumentTitle } from "@/components/use-document-title";
 import { formatDateTime } from "@/lib/time";
 import { isUuid } from "@/lib/uuid";
+import { useSession } from "@/session/use-session";
 import { problemOf } from "@/trpc/problem";
 import { useTRPC } from "@/trpc/react";
 
@@ -42,12 +44,15 @@ function OrderNotFound() {
 
 export function OrderView({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
+  const session = useSession();
   const valid = isUuid(orderId);
+  const isCustomer = session.status === "signed-in" && session.actor.role === "customer";
   const order = useQuery(
     trpc.orders.get.queryOptions(
       { orderId },
       {
-        enabled: valid,
+        // Only the customer who placed an order can see it; anyone else's answer is "not found".
+        enabled: valid && isCustomer,
         // Keep the status fresh while the page is open; stop asking once the order can't be loaded.
         refetchInterval: (query) => (query.state.status === "error" ? false : REFRESH_MS),
       },
@@ -56,6 +61,28 @@ export function OrderView({ orderId }: { orderId: string }) {
   useDocumentTitle(order.data ? `Order ${order.data.shortCode}` : undefined);
 
   if (!valid) return <OrderNotFound />;
+  if (session.status === "loading") return <OrderSkeleton />;
+  if (session.status === "signed-out") {
+    return (
+      <SignInPrompt
+        icon="🧾"
+        title="Sign in to see your order"
+        description="An order is shown only to the account that placed it."
+        next={`/orders/${orderId}`}
+      />
+    );
+  }
+  if (!isCustomer) {
+    return (
+      <WrongAccount
+        actor={session.actor}
+        icon="🧾"
+        title="Orders are shown to the customer who placed them"
+        reason="Sign in with the customer account that placed this order to follow it."
+        next={`/orders/${orderId}`}
+      />
+    );
+  }
   if (order.isPending) return <OrderSkeleton />;
   if (order.isError && !order.data) {
     const problem = problemOf(order.error);

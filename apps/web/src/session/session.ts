@@ -1,0 +1,74 @@
+import type { Actor } from "@tiffin/kit/auth";
+import { z } from "zod";
+
+/**
+ * The browser's view of the session. Tokens live in HttpOnly cookies the page can't read; the page only
+ * learns WHO is signed in, from `/auth/session` (and `/auth/refresh`). The schema is declared here rather
+ * than imported so no token-verification code (jose, OpenAuth) ends up in the client bundle; `satisfies`
+ * keeps it in step with the kit's `Actor`.
+ */
+export const SessionActor = z.object({
+  id: z.string().min(1),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(["customer", "restaurant", "courier", "agent"]),
+  restaurants: z.array(z.object({ id: z.string(), role: z.enum(["owner", "staff"]) })),
+}) satisfies z.ZodType<Actor>;
+export type SessionActor = z.infer<typeof SessionActor>;
+
+const SessionBody = z.object({ actor: SessionActor.nullable(), renewable: z.boolean().optional() });
+
+export type RefreshOutcome =
+  | { outcome: "refreshed"; actor: SessionActor }
+  | { outcome: "signed-out" }
+  /** The issuer couldn't be reached: the session may well be fine, so nobody is signed out. */
+  | { outcome: "unavailable" };
+
+type Fetch = typeof fetch;
+
+const post = (fetchFn: Fetch, url: string) =>
+  fetchFn(url, { method: "POST", credentials: "same-origin", headers: { accept: "application/json" } });
+
+let inFlight: Promise<RefreshOutcome> | undefined;
+
+/**
+ * Renews the session once for every caller waiting at the same moment: a batch of calls that all got 401
+ * (or two tabs' worth) triggers one `POST /auth/refresh`, not one per call.
+ */
+export const refreshSession = (fetchFn: Fetch = fetch): Promise<RefreshOutcome> => {
+  inFlight ??= (async (): Promise<RefreshOutcome> => {
+    try {
+      const res = await post(fetchFn, "/auth/refresh");
+      if (res.status === 401) return { outcome: "signed-out" };
+      if (!res.ok) return { outcome: "unavailable" };
+      const body = SessionBody.safeParse(await res.json());
+      return body.success && body.data.actor
+        ? { outcome: "refreshed", actor: body.data.actor }
+        : { outcome: "signed-out" };
+    } catch {
+      return { outcome: "unavailable" };
+    }
+  })().finally(() => {
+    inFlight = undefined;
+  });
+  return inFlight;
+};
+
+/** Who is signed in (null: nobody). Renews an expired access token first when a refresh cookie exists. */
+export const loadSession = async (fetchFn: Fetch = fetch): Promise<SessionActor | null> => {
+  const res = await fetchFn("/auth/session", { credentials: "same-origin", cache: "no-store" });
+  if (!res.ok) throw new Error(`The session check answered ${res.status}.`);
+  const body = SessionBody.parse(await res.json());
+  if (body.actor || !body.renewable) return body.actor;
+  const renewed = await refreshSession(fetchFn);
+  if (renewed.outcome === "refreshed") return renewed.actor;
+  if (renewed.outcome === "signed-out") return null;
+  throw new Error("Signing in is temporarily unavailable.");
+};
+
+export const roleLabels: Record<SessionActor["role"], string> = {
+  customer: "Customer",
+  restaurant: "Restaurant staff",
+  courier: "Courier",
+  agent: "Support agent",
+};
