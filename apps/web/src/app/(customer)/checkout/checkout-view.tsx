@@ -27,6 +27,7 @@ import { dispatchCart, useCart } from "@/cart/cart-store";
 import { browserAttemptStorage, type CheckoutAttempt, currentAttempt, endAttempt } from "@/checkout/attempt";
 import { type CheckoutDraft, clearDraft, loadDraft, saveDraft } from "@/checkout/draft";
 import { announce } from "@/components/live-announcer";
+import { PriceRow } from "@/components/price-row";
 import { SignOutButton } from "@/components/sign-out-button";
 import { roleLabels } from "@/session/session";
 import { type SessionState, useSession } from "@/session/use-session";
@@ -457,9 +458,9 @@ function OrderSummary({
           ))}
         </ul>
         <dl className="mt-3 space-y-1.5 border-t border-stone-200 pt-3 text-sm">
-          <SummaryRow label="Subtotal" cents={quote.subtotalCents} />
-          <SummaryRow label="Delivery fee" cents={quote.deliveryFeeCents} />
-          <SummaryRow label="Service fee" cents={quote.serviceFeeCents} />
+          <PriceRow label="Subtotal" cents={quote.subtotalCents} />
+          <PriceRow label="Delivery fee" cents={quote.deliveryFeeCents} />
+          <PriceRow label="Service fee" cents={quote.serviceFeeCents} />
           <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-bold">
             <dt>Total</dt>
             <dd>
@@ -502,15 +503,6 @@ function OrderSummary({
         );
       })}
     </ul>
-  );
-}
-
-function SummaryRow({ label, cents }: { label: string; cents: number }) {
-  return (
-    <div className="flex justify-between text-stone-700">
-      <dt>{label}</dt>
-      <dd>{cents === 0 ? "Free" : <Price cents={cents} />}</dd>
-    </div>
   );
 }
 

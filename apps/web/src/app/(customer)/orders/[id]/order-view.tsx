@@ -16,6 +16,7 @@ import {
 import Link from "next/link";
 import { SignInPrompt, WrongAccount } from "@/components/account-gates";
 import { OrderStatusTimeline, statusLabel } from "@/components/order-status-timeline";
+import { PriceRow } from "@/components/price-row";
 import { useDocumentTitle } from "@/components/use-document-title";
 import { formatDateTime } from "@/lib/time";
 import { isUuid } from "@/lib/uuid";
@@ -151,9 +152,9 @@ function OrderDetails({ order }: { order: Order }) {
           ))}
         </ul>
         <dl className="mt-3 space-y-1.5 border-t border-stone-200 pt-3 text-sm">
-          <Row label="Subtotal" cents={order.subtotalCents} />
-          <Row label="Delivery fee" cents={order.deliveryFeeCents} />
-          <Row label="Service fee" cents={order.serviceFeeCents} />
+          <PriceRow label="Subtotal" cents={order.subtotalCents} />
+          <PriceRow label="Delivery fee" cents={order.deliveryFeeCents} />
+          <PriceRow label="Service fee" cents={order.serviceFeeCents} />
           <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-bold">
             <dt>Total</dt>
             <dd>
@@ -193,15 +194,6 @@ function OrderDetails({ order }: { order: Order }) {
           Order something else
         </Link>
       </div>
-    </div>
-  );
-}
-
-function Row({ label, cents }: { label: string; cents: number }) {
-  return (
-    <div className="flex justify-between text-stone-700">
-      <dt>{label}</dt>
-      <dd>{cents === 0 ? "Free" : <Price cents={cents} />}</dd>
     </div>
   );
 }
