@@ -1,19 +1,10 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import {
-  Alert,
-  Button,
-  CloseIcon,
-  cx,
-  EmptyState,
-  focusRing,
-  SearchIcon,
-  Switch,
-  ToggleChip,
-} from "@tiffin/ui";
+import { Button, CloseIcon, cx, EmptyState, focusRing, SearchIcon, Switch, ToggleChip } from "@tiffin/ui";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { LoadError } from "@/components/load-error";
 import { RestaurantCard, RestaurantCardSkeleton } from "@/components/restaurant-card";
 import { problemOf } from "@/trpc/problem";
 import { useTRPC } from "@/trpc/react";
@@ -227,23 +218,12 @@ export function RestaurantBrowser() {
           </div>
 
           {list.isError && !restaurants ? (
-            <Alert
-              tone="danger"
-              live="alert"
+            <LoadError
               title="We couldn't load restaurants"
-              action={
-                <Button
-                  variant="secondary"
-                  size="sm"
-                  onClick={() => list.refetch()}
-                  loading={list.isFetching}
-                >
-                  Try again
-                </Button>
-              }
-            >
-              {problemOf(list.error).message}
-            </Alert>
+              message={problemOf(list.error).message}
+              onRetry={() => list.refetch()}
+              retrying={list.isFetching}
+            />
           ) : !restaurants ? (
             <ul aria-hidden="true" className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
               {["a", "b", "c", "d", "e", "f"].map((key) => (

@@ -8,6 +8,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { SignInPrompt, WrongAccount } from "@/components/account-gates";
 import { announce } from "@/components/live-announcer";
+import { LoadError } from "@/components/load-error";
 import { useDocumentTitle } from "@/components/use-document-title";
 import { useNow } from "@/components/use-now";
 import { ageInSeconds, formatDateTime, timeAgo } from "@/lib/time";
@@ -101,18 +102,12 @@ function StaffDashboard() {
   if (mine.isError && !mine.data) {
     return (
       <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
-        <Alert
-          tone="danger"
-          live="alert"
+        <LoadError
           title="We couldn't load your restaurants"
-          action={
-            <Button variant="secondary" size="sm" onClick={() => mine.refetch()} loading={mine.isFetching}>
-              Try again
-            </Button>
-          }
-        >
-          {problemOf(mine.error).message}
-        </Alert>
+          message={problemOf(mine.error).message}
+          onRetry={() => mine.refetch()}
+          retrying={mine.isFetching}
+        />
       </div>
     );
   }
@@ -272,23 +267,12 @@ function TicketBoard({
             action={onSwitch && <Button onClick={onSwitch}>Choose your restaurant</Button>}
           />
         ) : (
-          <Alert
-            tone="danger"
-            live="alert"
+          <LoadError
             title="We couldn't load your orders"
-            action={
-              <Button
-                variant="secondary"
-                size="sm"
-                onClick={() => tickets.refetch()}
-                loading={tickets.isFetching}
-              >
-                Try again
-              </Button>
-            }
-          >
-            {problem.message}
-          </Alert>
+            message={problem.message}
+            onRetry={() => tickets.refetch()}
+            retrying={tickets.isFetching}
+          />
         )}
       </div>
     );

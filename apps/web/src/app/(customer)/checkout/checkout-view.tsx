@@ -13,7 +13,6 @@ import {
   Field,
   focusRing,
   Input,
-  Price,
   Skeleton,
   Spinner,
   Textarea,
@@ -26,8 +25,8 @@ import { type Cart, type CartRestaurant, orderLinesOf } from "@/cart/cart";
 import { dispatchCart, useCart } from "@/cart/cart-store";
 import { browserAttemptStorage, type CheckoutAttempt, currentAttempt, endAttempt } from "@/checkout/attempt";
 import { type CheckoutDraft, clearDraft, loadDraft, saveDraft } from "@/checkout/draft";
+import { Bill } from "@/components/bill";
 import { announce } from "@/components/live-announcer";
-import { PriceRow } from "@/components/price-row";
 import { SignOutButton } from "@/components/sign-out-button";
 import { roleLabels } from "@/session/session";
 import { type SessionState, useSession } from "@/session/use-session";
@@ -445,31 +444,7 @@ function OrderSummary({
   problem: Problem | undefined;
 }) {
   if (quote) {
-    return (
-      <>
-        <ul className="mt-4 divide-y divide-stone-100">
-          {quote.lines.map((line) => (
-            <li key={line.itemId} className="flex justify-between gap-3 py-2.5 text-sm">
-              <span>
-                <span className="font-semibold tabular-nums">{line.quantity} ×</span> {line.name}
-              </span>
-              <Price cents={line.lineTotalCents} />
-            </li>
-          ))}
-        </ul>
-        <dl className="mt-3 space-y-1.5 border-t border-stone-200 pt-3 text-sm">
-          <PriceRow label="Subtotal" cents={quote.subtotalCents} />
-          <PriceRow label="Delivery fee" cents={quote.deliveryFeeCents} />
-          <PriceRow label="Service fee" cents={quote.serviceFeeCents} />
-          <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-bold">
-            <dt>Total</dt>
-            <dd>
-              <Price cents={quote.totalCents} />
-            </dd>
-          </div>
-        </dl>
-      </>
-    );
+    return <Bill priced={quote} />;
   }
   // No quote (loading, or refused): list what is in the cart and mark the dishes the service named.
   return (

@@ -2,20 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { Order } from "@tiffin/orders";
-import {
-  Alert,
-  Badge,
-  Button,
-  buttonStyles,
-  cardStyles,
-  cx,
-  EmptyState,
-  focusRing,
-  Price,
-  Skeleton,
-} from "@tiffin/ui";
+import { Badge, buttonStyles, cardStyles, cx, EmptyState, focusRing, Price, Skeleton } from "@tiffin/ui";
 import Link from "next/link";
 import { SignInPrompt, WrongAccount } from "@/components/account-gates";
+import { LoadError } from "@/components/load-error";
 import { statusLabel } from "@/components/order-status-timeline";
 import { formatDateTime } from "@/lib/time";
 import { useSession } from "@/session/use-session";
@@ -57,23 +47,12 @@ export function OrderHistory() {
       <h1 className="text-3xl font-extrabold tracking-tight">Your orders</h1>
       <div className="mt-6">
         {orders.isError && !orders.data ? (
-          <Alert
-            tone="danger"
-            live="alert"
+          <LoadError
             title="We couldn't load your orders"
-            action={
-              <Button
-                variant="secondary"
-                size="sm"
-                onClick={() => orders.refetch()}
-                loading={orders.isFetching}
-              >
-                Try again
-              </Button>
-            }
-          >
-            {problemOf(orders.error).message}
-          </Alert>
+            message={problemOf(orders.error).message}
+            onRetry={() => orders.refetch()}
+            retrying={orders.isFetching}
+          />
         ) : !orders.data ? (
           <HistorySkeleton bare />
         ) : orders.data.length === 0 ? (

@@ -2,21 +2,11 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { Order } from "@tiffin/orders";
-import {
-  Alert,
-  Button,
-  buttonStyles,
-  Card,
-  CheckIcon,
-  EmptyState,
-  MapPinIcon,
-  Price,
-  Skeleton,
-} from "@tiffin/ui";
+import { Alert, Button, buttonStyles, Card, CheckIcon, EmptyState, MapPinIcon, Skeleton } from "@tiffin/ui";
 import Link from "next/link";
 import { SignInPrompt, WrongAccount } from "@/components/account-gates";
+import { Bill } from "@/components/bill";
 import { OrderStatusTimeline, statusLabel } from "@/components/order-status-timeline";
-import { PriceRow } from "@/components/price-row";
 import { useDocumentTitle } from "@/components/use-document-title";
 import { formatDateTime } from "@/lib/time";
 import { isUuid } from "@/lib/uuid";
@@ -141,27 +131,7 @@ function OrderDetails({ order }: { order: Order }) {
         <p className="mt-1 text-sm text-stone-600">
           Placed <time dateTime={order.placedAt}>{formatDateTime(new Date(order.placedAt))}</time>
         </p>
-        <ul className="mt-4 divide-y divide-stone-100">
-          {order.lines.map((line) => (
-            <li key={line.itemId} className="flex justify-between gap-3 py-2.5">
-              <span>
-                <span className="font-semibold tabular-nums">{line.quantity} ×</span> {line.name}
-              </span>
-              <Price cents={line.lineTotalCents} />
-            </li>
-          ))}
-        </ul>
-        <dl className="mt-3 space-y-1.5 border-t border-stone-200 pt-3 text-sm">
-          <PriceRow label="Subtotal" cents={order.subtotalCents} />
-          <PriceRow label="Delivery fee" cents={order.deliveryFeeCents} />
-          <PriceRow label="Service fee" cents={order.serviceFeeCents} />
-          <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-bold">
-            <dt>Total</dt>
-            <dd>
-              <Price cents={order.totalCents} />
-            </dd>
-          </div>
-        </dl>
+        <Bill priced={order} />
       </Card>
 
       <Card className="p-5 sm:p-8">

@@ -33,6 +33,7 @@ import { dispatchCart, useCart } from "@/cart/cart-store";
 import { CartPanel } from "@/components/cart-panel";
 import { DietaryBadges } from "@/components/dietary";
 import { announce } from "@/components/live-announcer";
+import { LoadError } from "@/components/load-error";
 import { accentTile } from "@/components/restaurant-card";
 import { deliveryFeeText, Eta, PriceLevel, Rating } from "@/components/restaurant-facts";
 import { useDocumentTitle } from "@/components/use-document-title";
@@ -53,23 +54,12 @@ export function RestaurantMenu({ slug }: { slug: string }) {
     if (problem.status === 404 || problem.status === 400) notFound();
     return (
       <div className="mx-auto max-w-3xl px-4 py-12">
-        <Alert
-          tone="danger"
-          live="alert"
+        <LoadError
           title="We couldn't load this menu"
-          action={
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => restaurant.refetch()}
-              loading={restaurant.isFetching}
-            >
-              Try again
-            </Button>
-          }
-        >
-          {problem.message}
-        </Alert>
+          message={problem.message}
+          onRetry={() => restaurant.refetch()}
+          retrying={restaurant.isFetching}
+        />
       </div>
     );
   }

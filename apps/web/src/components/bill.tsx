@@ -1,0 +1,47 @@
+import { Price } from "@tiffin/ui";
+
+interface Priced {
+  lines: { itemId: string; name: string; quantity: number; lineTotalCents: number }[];
+  subtotalCents: number;
+  deliveryFeeCents: number;
+  serviceFeeCents: number;
+  totalCents: number;
+}
+
+function PriceRow({ label, cents }: { label: string; cents: number }) {
+  return (
+    <div className="flex justify-between text-stone-700">
+      <dt>{label}</dt>
+      <dd>{cents === 0 ? "Free" : <Price cents={cents} />}</dd>
+    </div>
+  );
+}
+
+/** The dishes and the money of a quote or an order, every figure as the server computed it. */
+export function Bill({ priced }: { priced: Priced }) {
+  return (
+    <>
+      <ul className="mt-4 divide-y divide-stone-100">
+        {priced.lines.map((line) => (
+          <li key={line.itemId} className="flex justify-between gap-3 py-2.5 text-sm">
+            <span>
+              <span className="font-semibold tabular-nums">{line.quantity} ×</span> {line.name}
+            </span>
+            <Price cents={line.lineTotalCents} />
+          </li>
+        ))}
+      </ul>
+      <dl className="mt-3 space-y-1.5 border-t border-stone-200 pt-3 text-sm">
+        <PriceRow label="Subtotal" cents={priced.subtotalCents} />
+        <PriceRow label="Delivery fee" cents={priced.deliveryFeeCents} />
+        <PriceRow label="Service fee" cents={priced.serviceFeeCents} />
+        <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-bold">
+          <dt>Total</dt>
+          <dd>
+            <Price cents={priced.totalCents} />
+          </dd>
+        </div>
+      </dl>
+    </>
+  );
+}
