@@ -1,35 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { createAuthRouter } from "@tiffin/auth/router";
-import { loginWithPassword, registerCustomer } from "@tiffin/auth/testing";
 import type { Role } from "@tiffin/kit/auth";
-import { createOrdersRouter } from "@tiffin/orders/router";
-import { createRestaurantsRouter } from "@tiffin/restaurants/router";
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import { callProcedure, type ProcedureKind } from "./trpc-http";
+import { beforeAll, describe, expect, it } from "vitest";
+import { accessTokenOf, apiBase, newCustomerToken, procedures } from "./system";
+import { callProcedure } from "./trpc-http";
 
 /*
  * The authorization matrix: every procedure of every router (read from the routers themselves, so a
  * new procedure without a rule fails here) × every role and anonymous × own vs another tenant's object,
  * called over HTTP against the running services with real tokens from the real issuer.
  */
-const apiBase = inject("apiBase");
-const issuer = inject("issuer");
-const PASSWORD = "tiffin-demo-pass";
-
-// Building a router only declares procedures; nothing is called, so no service is needed.
-const unused = {} as never;
-const routers = {
-  restaurants: createRestaurantsRouter(unused),
-  orders: createOrdersRouter(unused),
-  auth: createAuthRouter(),
-};
-const procedures = Object.entries(routers).flatMap(([service, r]) =>
-  Object.entries(r._def.procedures as Record<string, { _def: { type: ProcedureKind } }>).map(([name, p]) => ({
-    path: `${service}.${name}`,
-    kind: p._def.type,
-  })),
-);
-
 type Principal = "anonymous" | Role;
 const principals: Principal[] = ["anonymous", "customer", "restaurant", "courier", "agent"];
 type Tenancy = "own" | "other" | "none";
@@ -101,11 +80,10 @@ const demoEmail: Record<Role, string> = {
   courier: "courier1@tiffin.test",
   agent: "agent@tiffin.test",
 };
-const redirectUri = `${apiBase}/auth/callback`;
 
 beforeAll(async () => {
   for (const [role, email] of Object.entries(demoEmail) as [Role, string][]) {
-    tokens[role] = (await loginWithPassword({ issuer, email, password: PASSWORD, redirectUri })).access;
+    tokens[role] = await accessTokenOf(email);
   }
   const own = await callProcedure({
     apiBase,
@@ -114,18 +92,13 @@ beforeAll(async () => {
     input: placeInput(),
     token: tokens.customer,
   });
-  const otherCustomer = await registerCustomer({
-    issuer,
-    email: `other-${randomUUID()}@example.com`,
-    password: PASSWORD,
-    redirectUri,
-  });
+  const otherCustomer = await newCustomerToken(`other-${randomUUID()}@example.com`);
   const other = await callProcedure({
     apiBase,
     path: "orders.place",
     kind: "mutation",
     input: placeInput(),
-    token: otherCustomer.access,
+    token: otherCustomer,
   });
   const idOf = (r: { body: unknown }) =>
     (r.body as { result: { data: { json: { id: string } } } }).result.data.json.id;

@@ -1,33 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { createAuthRouter } from "@tiffin/auth/router";
-import { loginWithPassword } from "@tiffin/auth/testing";
-import { createOrdersRouter } from "@tiffin/orders/router";
-import { createRestaurantsRouter } from "@tiffin/restaurants/router";
 import fc from "fast-check";
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import { callProcedure, type ProcedureKind } from "./trpc-http";
+import { beforeAll, describe, expect, it } from "vitest";
+import { accessTokenOf, apiBase, procedures } from "./system";
+import { callProcedure } from "./trpc-http";
 
 /*
  * Fuzzing every procedure's input over HTTP against the running services: whatever arrives, the answer
  * is never a 5xx. Each procedure is called as a role allowed to use it, so inputs reach validation and
  * the domain rather than stopping at the authorization check.
  */
-const apiBase = inject("apiBase");
-const issuer = inject("issuer");
 const RUNS = 200;
-
-const unused = {} as never;
-const routers = {
-  restaurants: createRestaurantsRouter(unused),
-  orders: createOrdersRouter(unused),
-  auth: createAuthRouter(),
-};
-const procedures = Object.entries(routers).flatMap(([service, r]) =>
-  Object.entries(r._def.procedures as Record<string, { _def: { type: ProcedureKind } }>).map(([name, p]) => ({
-    path: `${service}.${name}`,
-    kind: p._def.type,
-  })),
-);
 
 /** A valid input per procedure (where it takes one), the seed that structured mutations start from. */
 const validInputs: Record<string, unknown> = {
@@ -95,23 +77,8 @@ const mutationsOf = (valid: unknown): fc.Arbitrary<unknown> => {
 
 const tokens: Record<"customer" | "restaurant", string> = { customer: "", restaurant: "" };
 beforeAll(async () => {
-  const redirectUri = `${apiBase}/auth/callback`;
-  tokens.customer = (
-    await loginWithPassword({
-      issuer,
-      email: "customer@tiffin.test",
-      password: "tiffin-demo-pass",
-      redirectUri,
-    })
-  ).access;
-  tokens.restaurant = (
-    await loginWithPassword({
-      issuer,
-      email: "owner@bombay.tiffin.test",
-      password: "tiffin-demo-pass",
-      redirectUri,
-    })
-  ).access;
+  tokens.customer = await accessTokenOf("customer@tiffin.test");
+  tokens.restaurant = await accessTokenOf("owner@bombay.tiffin.test");
 }, 60_000);
 
 describe("input fuzzing", () => {

@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { loginWithPassword } from "@tiffin/auth/testing";
 import { generateKeyPair, SignJWT } from "jose";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { accessTokenOf, apiBase } from "./system";
 import { callProcedure } from "./trpc-http";
 
 /** Bad tokens against the running services: each gets a 401 that says why, and changes nothing. */
-const apiBase = inject("apiBase");
-const issuer = inject("issuer");
 
 let real = "";
 const claimsOf = (jwt: string) =>
@@ -26,14 +24,7 @@ const myOrderCount = async () => {
 };
 
 beforeAll(async () => {
-  real = (
-    await loginWithPassword({
-      issuer,
-      email: "customer@tiffin.test",
-      password: "tiffin-demo-pass",
-      redirectUri: `${apiBase}/auth/callback`,
-    })
-  ).access;
+  real = await accessTokenOf("customer@tiffin.test");
 }, 60_000);
 
 describe("tokens at the services", () => {
