@@ -126,6 +126,7 @@ test("staff of Nonna Rosa see Nonna Rosa's kitchen, not Bombay's", async ({ page
 for (const [label, email] of [
   ["a courier", demo.courier],
   ["a support agent", demo.agent],
+  ["an operator", demo.operator],
 ] as const) {
   test(`${label} is signed in, with no way into checkout or a kitchen`, async ({ page }) => {
     await signInAs(page, email);

@@ -18,7 +18,7 @@ const courier: Actor = {
 };
 
 describe("auth router: me", () => {
-  it.each(["customer", "restaurant", "courier", "agent"] as const)(
+  it.each(["customer", "restaurant", "courier", "agent", "operator"] as const)(
     "answers a signed-in %s with their actor",
     async (role) => {
       const actor = { ...courier, role };

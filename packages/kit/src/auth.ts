@@ -6,7 +6,7 @@ import { createSubjects } from "@openauthjs/openauth/subject";
 import { createRemoteJWKSet, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
 
-export const roles = ["customer", "restaurant", "courier", "agent"] as const;
+export const roles = ["customer", "restaurant", "courier", "agent", "operator"] as const;
 export type Role = (typeof roles)[number];
 
 export const Actor = z.object({

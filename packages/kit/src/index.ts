@@ -8,6 +8,7 @@ export {
   createCallerFactory,
   customerProcedure,
   fieldErrorsOf,
+  operatorProcedure,
   publicProcedure,
   requireRole,
   router,

@@ -82,6 +82,7 @@ const roleNames: Record<Role, string> = {
   restaurant: "a restaurant staff account",
   courier: "a courier account",
   agent: "a support agent account",
+  operator: "an operator account",
 };
 
 /** Signed in, with one of `allowed` roles: 401 when not signed in (or the token is bad), 403 for another role. */
@@ -104,3 +105,4 @@ export const customerProcedure = authedProcedure("customer");
 export const staffProcedure = authedProcedure("restaurant");
 export const courierProcedure = authedProcedure("courier");
 export const agentProcedure = authedProcedure("agent");
+export const operatorProcedure = authedProcedure("operator");

@@ -10,7 +10,7 @@ import { callProcedure } from "./trpc-http";
  * called over HTTP against the running services with real tokens from the real issuer.
  */
 type Principal = "anonymous" | Role;
-const principals: Principal[] = ["anonymous", "customer", "restaurant", "courier", "agent"];
+const principals: Principal[] = ["anonymous", "customer", "restaurant", "courier", "agent", "operator"];
 type Tenancy = "own" | "other" | "none";
 
 interface Rule {
@@ -57,7 +57,7 @@ const rules: Record<string, Rule> = {
     },
   },
   "orders.mine": { allow: ["customer"] },
-  "auth.me": { allow: ["customer", "restaurant", "courier", "agent"] },
+  "auth.me": { allow: ["customer", "restaurant", "courier", "agent", "operator"] },
 };
 
 const expectedStatus = (rule: Rule, who: Principal, tenancy: Tenancy): number => {
@@ -79,6 +79,7 @@ const demoEmail: Record<Role, string> = {
   restaurant: "owner@bombay.tiffin.test",
   courier: "courier1@tiffin.test",
   agent: "agent@tiffin.test",
+  operator: "operator@tiffin.test",
 };
 
 beforeAll(async () => {

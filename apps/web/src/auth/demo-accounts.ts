@@ -19,4 +19,5 @@ export const demoAccounts: { email: string; role: string; can: string }[] = [
   { email: "courier2@tiffin.test", role: "Courier", can: "Courier tools are coming soon." },
   { email: "courier3@tiffin.test", role: "Courier", can: "Courier tools are coming soon." },
   { email: "agent@tiffin.test", role: "Support agent", can: "Support tools are coming soon." },
+  { email: "operator@tiffin.test", role: "Operator", can: "Operations tools are coming soon." },
 ];

@@ -15,6 +15,7 @@ const roleLinks: Record<SessionActor["role"], { href: string; label: string }[]>
   restaurant: [{ href: "/restaurant", label: "Dashboard" }],
   courier: [],
   agent: [],
+  operator: [],
 };
 
 const firstName = (name: string) => name.trim().split(/\s+/)[0] || name;

@@ -11,7 +11,7 @@ export const SessionActor = z.object({
   id: z.string().min(1),
   email: z.string(),
   name: z.string(),
-  role: z.enum(["customer", "restaurant", "courier", "agent"]),
+  role: z.enum(["customer", "restaurant", "courier", "agent", "operator"]),
   restaurants: z.array(z.object({ id: z.string(), role: z.enum(["owner", "staff"]) })),
 }) satisfies z.ZodType<Actor>;
 export type SessionActor = z.infer<typeof SessionActor>;
@@ -71,4 +71,5 @@ export const roleLabels: Record<SessionActor["role"], string> = {
   restaurant: "Restaurant staff",
   courier: "Courier",
   agent: "Support agent",
+  operator: "Operator",
 };

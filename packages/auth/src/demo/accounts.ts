@@ -53,4 +53,11 @@ export const demoAccounts: Omit<Account, "createdAt">[] = [
     role: "agent",
     restaurants: [],
   },
+  {
+    id: "5b0c2f4e-8d1a-4c3b-9e6f-000000000031",
+    email: "operator@tiffin.test",
+    name: "Olu (Operations)",
+    role: "operator",
+    restaurants: [],
+  },
 ];

@@ -13,7 +13,7 @@ const setup = () => {
 };
 
 describe("demo accounts", () => {
-  it("has one customer, a restaurant owner, two Nonna Rosa staff, three couriers and an agent", () => {
+  it("has one customer, a restaurant owner, two Nonna Rosa staff, three couriers, an agent and an operator", () => {
     const byRole = (role: string) => demoAccounts.filter((a) => a.role === role).map((a) => a.email);
     expect(byRole("customer")).toEqual(["customer@tiffin.test"]);
     expect(byRole("restaurant")).toEqual([
@@ -27,6 +27,7 @@ describe("demo accounts", () => {
       "courier3@tiffin.test",
     ]);
     expect(byRole("agent")).toEqual(["agent@tiffin.test"]);
+    expect(byRole("operator")).toEqual(["operator@tiffin.test"]);
     expect(new Set(demoAccounts.map((a) => a.id)).size).toBe(demoAccounts.length);
   });
 

@@ -4,7 +4,7 @@
  */
 import type { AccountRepository } from "./ports";
 
-export const accountRoles = ["customer", "restaurant", "courier", "agent"] as const;
+export const accountRoles = ["customer", "restaurant", "courier", "agent", "operator"] as const;
 export type AccountRole = (typeof accountRoles)[number];
 
 export interface RestaurantMembership {
