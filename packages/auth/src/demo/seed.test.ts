@@ -51,7 +51,7 @@ describe("demo accounts", () => {
 describe("seedDemoAccounts", () => {
   it("creates every demo account with the demo password", async () => {
     const { accounts, passwords, deps } = setup();
-    expect(await seedDemoAccounts(deps)).toEqual({ created: 8, updated: 0, passwordsSet: 8 });
+    expect(await seedDemoAccounts(deps)).toEqual({ created: 9, updated: 0, passwordsSet: 9 });
     const owner = await accounts.byEmail("owner@bombay.tiffin.test");
     expect(owner).toMatchObject({
       role: "restaurant",
