@@ -15,7 +15,10 @@ test("a customer finds a dish, orders it, and the restaurant's dashboard shows t
   await search.press("Enter");
   await expect(page).toHaveURL(/q=naan/);
   await expect(page.getByRole("link", { name: /Nonna Rosa/ })).toHaveCount(0);
+  // Wait for the filtered list to settle: a click on a card that is being re-rendered can be lost.
+  await expect(page.getByRole("status").filter({ hasText: /^1 restaurant$/ })).toBeVisible();
   await page.getByRole("link", { name: /Bombay Tiffin House/ }).click();
+  await expect(page).toHaveURL(/\/r\/bombay-tiffin-house/);
 
   await expect(page.getByRole("heading", { level: 1, name: "Bombay Tiffin House" })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
