@@ -2,6 +2,21 @@ import { z } from "zod";
 import { OrderPlacedV1 } from "./order-placed.v1";
 import { RestaurantCatalogPublishedV1 } from "./restaurant-catalog-published.v1";
 
+export {
+  codePointLabel,
+  type HumanTextOptions,
+  humanText,
+  type RefusedCharacter,
+  refusalMessage,
+  refusedCharacter,
+} from "./human-text";
+export { encodeMessageBody } from "./message-body";
+export {
+  type OrderDetailsField,
+  orderDetailsFields,
+  orderDetailsLimits,
+  orderDetailsProblem,
+} from "./order-details";
 export { OrderPlacedV1 } from "./order-placed.v1";
 export { RestaurantCatalogPublishedV1 } from "./restaurant-catalog-published.v1";
 
@@ -9,6 +24,11 @@ export { RestaurantCatalogPublishedV1 } from "./restaurant-catalog-published.v1"
 export const contracts = {
   "order.placed.v1": OrderPlacedV1,
   "restaurant.catalog-published.v1": RestaurantCatalogPublishedV1,
+  "order.cancel-requested.v1": OrderCancelRequestedV1,
+  "ticket.accepted.v1": TicketAcceptedV1,
+  "ticket.rejected.v1": TicketRejectedV1,
+  "ticket.ready.v1": TicketReadyV1,
+  "ticket.withdrawn.v1": TicketWithdrawnV1,
 } as const;
 export type ContractName = keyof typeof contracts;
 
