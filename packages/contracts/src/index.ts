@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { OrderCancelRequestedV1 } from "./order-cancel-requested.v1";
 import { OrderPlacedV1 } from "./order-placed.v1";
 import { RestaurantCatalogPublishedV1 } from "./restaurant-catalog-published.v1";
+import { TicketAcceptedV1, TicketReadyV1, TicketRejectedV1, TicketWithdrawnV1 } from "./ticket-events.v1";
 
 export {
   codePointLabel,
@@ -11,6 +13,7 @@ export {
   refusedCharacter,
 } from "./human-text";
 export { encodeMessageBody } from "./message-body";
+export { OrderCancelRequestedV1 } from "./order-cancel-requested.v1";
 export {
   type OrderDetailsField,
   orderDetailsFields,
@@ -19,6 +22,14 @@ export {
 } from "./order-details";
 export { OrderPlacedV1 } from "./order-placed.v1";
 export { RestaurantCatalogPublishedV1 } from "./restaurant-catalog-published.v1";
+export {
+  type RejectionReason,
+  rejectionReasons,
+  TicketAcceptedV1,
+  TicketReadyV1,
+  TicketRejectedV1,
+  TicketWithdrawnV1,
+} from "./ticket-events.v1";
 
 /** Every released event contract, keyed by `<type>.v<version>` (also the fixture file name). */
 export const contracts = {
