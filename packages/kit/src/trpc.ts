@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Actor, Role } from "./auth";
+import { BATCH_TOO_LARGE, TRPC_BATCH_TOO_LARGE } from "./batching";
 import { DomainError, type DomainErrorKind } from "./domain-error";
 
 export interface Context {
@@ -10,8 +11,10 @@ export interface Context {
   logger: Logger;
   /** The verified caller, or undefined for an anonymous request. */
   actor: Actor | undefined;
-  /** Why a token that was sent could not be accepted (expired, forged, wrong audience, …). */
+  /** Why a token that was sent could not be accepted (expired, forged, wrong audience, …): 401. */
   authError?: string;
+  /** Why a token that was sent could not be checked at all (the issuer's keys are out of reach): 503. */
+  authUnavailable?: string;
 }
 
 const codeFor: Record<DomainErrorKind, TRPCError["code"]> = {
@@ -53,6 +56,10 @@ const t = initTRPC.context<Context>().create({
     if (cause instanceof DomainError) {
       return { ...shape, data: { ...data, fieldErrors: cause.fieldErrors ?? {} } };
     }
+    // tRPC refuses an oversized batch itself (before any call runs), in words a person cannot act on.
+    if (error.code === "BAD_REQUEST" && error.message === TRPC_BATCH_TOO_LARGE) {
+      return { ...shape, message: BATCH_TOO_LARGE, data: { ...data, fieldErrors: {} } };
+    }
     // Never leak internals: an unexpected error says only that something went wrong.
     const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
@@ -85,9 +92,15 @@ const roleNames: Record<Role, string> = {
   operator: "an operator account",
 };
 
-/** Signed in, with one of `allowed` roles: 401 when not signed in (or the token is bad), 403 for another role. */
+/**
+ * Signed in, with one of `allowed` roles: 401 when not signed in (or the token is bad), 503 when the token
+ * could not be checked (the issuer's keys are out of reach: not the caller's fault), 403 for another role.
+ */
 export const requireRole = (...allowed: Role[]) =>
   t.middleware(({ ctx, next }) => {
+    if (!ctx.actor && ctx.authUnavailable) {
+      throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: ctx.authUnavailable });
+    }
     if (!ctx.actor) {
       throw new TRPCError({ code: "UNAUTHORIZED", message: ctx.authError ?? "Sign in to continue." });
     }
