@@ -125,4 +125,10 @@ describe("finding the token on a request", () => {
     expect(tokenFromRequest({}, ["other=1", "tiffin_access=def"])).toBe("def");
     expect(tokenFromRequest({ authorization: "Basic xyz" }, undefined)).toBeUndefined();
   });
+
+  it("never throws on a cookie that is not valid percent-encoding: it is kept as sent, to fail verification", () => {
+    expect(tokenFromRequest({}, ["tiffin_access=%E0%A4%A"])).toBe("%E0%A4%A");
+    expect(tokenFromRequest({}, ["tiffin_access=%"])).toBe("%");
+    expect(tokenFromRequest({}, ["tiffin_access="])).toBeUndefined();
+  });
 });
