@@ -66,8 +66,8 @@ const ticketsOf = async (restaurantId: string, token: string) => {
   const res = await fetch(`${base}/restaurants/tickets?input=${input}`, {
     headers: { authorization: `Bearer ${token}` },
   });
-  const json = (await res.json()) as { result: { data: { json: { orderId: string }[] } } };
-  return json.result.data.json;
+  const json = (await res.json()) as { result: { data: { json: { tickets: { orderId: string }[] } } } };
+  return json.result.data.json.tickets;
 };
 
 const main = async () => {

@@ -77,7 +77,7 @@ describe("local SQS poller with the fulfillment consumer", () => {
     await send(JSON.stringify(event));
     await send(JSON.stringify(event));
     await expect.poll(() => depth(queue.url), { timeout: 15_000 }).toBe(0);
-    const tickets = await svc.tickets(event.restaurantId, staffOf(event.restaurantId));
+    const { tickets } = await svc.tickets(event.restaurantId, staffOf(event.restaurantId));
     expect(tickets.filter((t) => t.orderId === event.orderId)).toHaveLength(1);
   });
 
@@ -93,7 +93,7 @@ describe("local SQS poller with the fulfillment consumer", () => {
     await expect
       .poll(
         async () =>
-          (await svc.tickets(fixture.restaurantId, staffOf(fixture.restaurantId)))
+          (await svc.tickets(fixture.restaurantId, staffOf(fixture.restaurantId))).tickets
             .map((t) => t.orderId)
             .sort(),
         {
@@ -116,7 +116,7 @@ describe("local SQS poller with the fulfillment consumer", () => {
     await send(JSON.stringify(orphan));
     stopPoller = poller.stop;
     await expect.poll(() => depth(dlq.url), { timeout: 20_000 }).toBe(1);
-    expect(await svc.tickets(fixture.restaurantId, staffOf(fixture.restaurantId))).toHaveLength(0);
+    expect((await svc.tickets(fixture.restaurantId, staffOf(fixture.restaurantId))).tickets).toHaveLength(0);
 
     const { demoRestaurants } = await import("@tiffin/restaurants/demo-data");
     const template = demoRestaurants[0];
@@ -128,7 +128,7 @@ describe("local SQS poller with the fulfillment consumer", () => {
 
     expect(await redriveDeadLetters(sqs, dlq.url, queue.url)).toBe(1);
     await expect
-      .poll(async () => (await svc.tickets("pop-up-kitchen", staffOf("pop-up-kitchen"))).length, {
+      .poll(async () => (await svc.tickets("pop-up-kitchen", staffOf("pop-up-kitchen"))).tickets.length, {
         timeout: 15_000,
       })
       .toBe(1);

@@ -78,6 +78,40 @@ const badRequests: Case[] = [
     message: /^A restaurant id is required\.$/,
     field: "restaurantId",
   },
+  ...[0, -1, 101, 1e9].map(
+    (limit): Case => ({
+      case: `a page of ${limit} tickets`,
+      call: (s) => s.tickets({ restaurantId: "bombay-tiffin-house", limit }),
+      code: "BAD_REQUEST",
+      message: limit < 1 ? /^Ask for at least 1 ticket\.$/ : /^Ask for at most 100 tickets at a time\.$/,
+      field: "limit",
+    }),
+  ),
+  ...[2.5, "10", Number.NaN, null].map(
+    (limit): Case => ({
+      case: `a page size of ${JSON.stringify(limit)}`,
+      call: (s) => s.tickets({ restaurantId: "bombay-tiffin-house", limit }),
+      code: "BAD_REQUEST",
+      message: /^The page size must be a whole number\.$/,
+      field: "limit",
+    }),
+  ),
+  ...["not a cursor!", Buffer.from("[1,2]").toString("base64url"), "x".repeat(401), 42].map(
+    (cursor): Case => ({
+      case: `a tickets cursor ${JSON.stringify(cursor).slice(0, 20)}`,
+      call: (s) => s.tickets({ restaurantId: "bombay-tiffin-house", cursor }),
+      code: "BAD_REQUEST",
+      message: /^That page of tickets can't be found: its marker isn't valid\. Reload the board/,
+      field: "cursor",
+    }),
+  ),
+  {
+    case: "an unknown extra field on tickets",
+    call: (s) => s.tickets({ restaurantId: "bombay-tiffin-house", direction: "forward" }),
+    code: "BAD_REQUEST",
+    message: /direction/,
+    field: "input",
+  },
   {
     case: "a search over 80 characters",
     call: (s) => s.list({ query: "q".repeat(81) }),
@@ -155,9 +189,30 @@ describe("restaurants router", () => {
     const { caller, svc } = await setup();
     await svc.receiveOrder(orderPlaced());
 
-    const tickets = await caller.tickets({ restaurantId: "bombay-tiffin-house" });
+    const page = await caller.tickets({ restaurantId: "bombay-tiffin-house" });
 
-    expect(tickets.map((t) => t.shortCode)).toEqual(["7F1C2A"]);
+    expect(page.tickets.map((t) => t.shortCode)).toEqual(["7F1C2A"]);
+    expect(page.nextCursor).toBeNull();
+  });
+
+  it("pages the kitchen tickets newest first with limit and cursor", async () => {
+    const { caller, svc } = await setup();
+    for (const minute of [1, 2, 3]) {
+      await svc.receiveOrder(
+        orderPlaced({ orderId: `order-${minute}`, placedAt: `2026-11-27T18:0${minute}:00.000Z` }),
+      );
+    }
+
+    const first = await caller.tickets({ restaurantId: "bombay-tiffin-house", limit: 2, cursor: null });
+    const second = await caller.tickets({
+      restaurantId: "bombay-tiffin-house",
+      limit: 2,
+      cursor: first.nextCursor,
+    });
+
+    expect(first.tickets.map((t) => t.orderId)).toEqual(["order-3", "order-2"]);
+    expect(second.tickets.map((t) => t.orderId)).toEqual(["order-1"]);
+    expect(second.nextCursor).toBeNull();
   });
 
   it.each(badRequests)("refuses $case, changing nothing", async ({ call, code, message, field }) => {

@@ -1,6 +1,7 @@
 import { publicProcedure, router, staffProcedure } from "@tiffin/kit";
 import { z } from "zod";
 import type { RestaurantsService } from "./domain/restaurants-service";
+import { BAD_CURSOR, MAX_TICKETS_PAGE } from "./domain/ticket-page";
 
 const Id = z
   .string({ error: "A restaurant id is required." })
@@ -15,14 +16,25 @@ export const ListInput = z.strictObject({
   openNow: z.boolean().optional(),
 });
 
+/** One page of the kitchen board: newest first; `cursor` is the previous page's `nextCursor`. */
+export const TicketsInput = z.strictObject({
+  restaurantId: Id,
+  limit: z
+    .int({ error: "The page size must be a whole number." })
+    .min(1, "Ask for at least 1 ticket.")
+    .max(MAX_TICKETS_PAGE, `Ask for at most ${MAX_TICKETS_PAGE} tickets at a time.`)
+    .optional(),
+  cursor: z.string({ error: BAD_CURSOR }).max(400, BAD_CURSOR).nullish(),
+});
+
 export const createRestaurantsRouter = (svc: RestaurantsService) =>
   router({
     list: publicProcedure.input(ListInput.optional()).query(({ input }) => svc.list(input ?? {})),
     bySlug: publicProcedure.input(z.strictObject({ slug: Id })).query(({ input }) => svc.bySlug(input.slug)),
     /** Staff only, and only for a restaurant they work for. */
     tickets: staffProcedure
-      .input(z.strictObject({ restaurantId: Id }))
-      .query(({ input, ctx }) => svc.tickets(input.restaurantId, ctx.actor)),
+      .input(TicketsInput)
+      .query(({ input, ctx }) => svc.tickets(input.restaurantId, ctx.actor, input)),
     myRestaurants: staffProcedure.query(({ ctx }) => svc.myRestaurants(ctx.actor)),
   });
 

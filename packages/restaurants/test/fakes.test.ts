@@ -47,12 +47,42 @@ describe("InMemoryTickets", () => {
     expect(await tickets.createOnce(late)).toBe("created");
     expect(await tickets.createOnce({ ...early, customerName: "Redelivered" })).toBe("duplicate");
 
-    expect((await tickets.listForRestaurant("bombay-tiffin-house", 10)).map((t) => t.orderId)).toEqual([
-      "late",
-      "early",
-    ]);
-    expect(await tickets.listForRestaurant("bombay-tiffin-house", 1)).toHaveLength(1);
-    expect(await tickets.listForRestaurant("nonna-rosa", 10)).toEqual([]);
+    const all = await tickets.listForRestaurant("bombay-tiffin-house", { limit: 10 });
+    expect(all.tickets.map((t) => t.orderId)).toEqual(["late", "early"]);
+    expect(all.next).toBeUndefined();
+    const first = await tickets.listForRestaurant("bombay-tiffin-house", { limit: 1 });
+    expect(first.tickets.map((t) => t.orderId)).toEqual(["late"]);
+    expect(first.next).toEqual({ placedAt: late.placedAt, orderId: "late" });
+    const rest = await tickets.listForRestaurant("bombay-tiffin-house", { limit: 1, after: first.next });
+    expect(rest).toEqual({ tickets: [early], next: undefined });
+    expect((await tickets.listForRestaurant("nonna-rosa", { limit: 10 })).tickets).toEqual([]);
     expect(tickets.all().find((t) => t.orderId === "early")?.customerName).toBe("Asha Patel");
+  });
+
+  it("pages like the DynamoDB adapter: ties by order id, a start between tickets, no empty last page", async () => {
+    const tickets = new InMemoryTickets();
+    const at = new Date("2026-11-27T18:31:00.000Z");
+    for (const [orderId, placedAt] of [
+      ["a", "2026-11-27T18:00:00.000Z"],
+      ["b", "2026-11-27T18:00:00.000Z"],
+      ["c", "2026-11-27T18:05:00.000Z"],
+      ["d", "2026-11-27T18:10:00.000Z"],
+    ] as const) {
+      await tickets.createOnce(ticketFromOrder(orderPlaced({ orderId, placedAt }), at));
+    }
+    const pages: string[][] = [];
+    let page = await tickets.listForRestaurant("bombay-tiffin-house", { limit: 2 });
+    pages.push(page.tickets.map((t) => t.orderId));
+    while (page.next) {
+      page = await tickets.listForRestaurant("bombay-tiffin-house", { limit: 2, after: page.next });
+      pages.push(page.tickets.map((t) => t.orderId));
+    }
+    expect(pages).toEqual([
+      ["d", "c"],
+      ["b", "a"],
+    ]);
+    const between = { placedAt: "2026-11-27T18:07:00.000Z", orderId: "x" };
+    const fromBetween = await tickets.listForRestaurant("bombay-tiffin-house", { limit: 10, after: between });
+    expect(fromBetween.tickets.map((t) => t.orderId)).toEqual(["c", "b", "a"]);
   });
 });

@@ -2,11 +2,13 @@ import type { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
 import type { KitchenTicket } from "../src/domain/kitchen-ticket";
 import type { CatalogPublisher, RestaurantRepository, TicketRepository } from "../src/domain/ports";
 import type { Restaurant } from "../src/domain/restaurant";
+import { positionOf, type TicketPosition } from "../src/domain/ticket-page";
 
 /*
  * In-memory ports for the restaurants domain, with the semantics of the DynamoDB adapters
  * (src/storage/dynamo.ts): reads return copies, the catalog lists by slug, a save only lands on an
- * older revision, a ticket is created once per (restaurant, placedAt, order) and listed newest first.
+ * older revision, a ticket is created once per (restaurant, placedAt, order) and listed newest first by
+ * sort key, a page at a time.
  */
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -52,12 +54,18 @@ export class InMemoryTickets implements TicketRepository {
     return "created";
   }
 
-  async listForRestaurant(restaurantId: string, limit: number): Promise<KitchenTicket[]> {
-    return [...this.rows.entries()]
-      .filter(([, t]) => t.restaurantId === restaurantId)
-      .sort(([a], [b]) => b.localeCompare(a))
-      .slice(0, limit)
+  async listForRestaurant(
+    restaurantId: string,
+    { limit, after }: { limit: number; after?: TicketPosition },
+  ): Promise<{ tickets: KitchenTicket[]; next?: TicketPosition }> {
+    const start = after && ticketKey({ restaurantId, ...after });
+    const older = [...this.rows.entries()]
+      .filter(([key, t]) => t.restaurantId === restaurantId && (start === undefined || key < start))
+      .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
       .map(([, t]) => copy(t));
+    const tickets = older.slice(0, limit);
+    const last = tickets.at(-1);
+    return { tickets, next: older.length > limit && last ? positionOf(last) : undefined };
   }
 
   all(): KitchenTicket[] {

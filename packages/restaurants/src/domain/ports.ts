@@ -1,6 +1,7 @@
 import type { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
 import type { KitchenTicket } from "./kitchen-ticket";
 import type { Restaurant } from "./restaurant";
+import type { TicketPosition } from "./ticket-page";
 
 export interface RestaurantRepository {
   list(): Promise<Restaurant[]>;
@@ -13,7 +14,14 @@ export interface RestaurantRepository {
 export interface TicketRepository {
   /** Creates the ticket unless one exists for the order: "duplicate" means a redelivery. */
   createOnce(ticket: KitchenTicket): Promise<"created" | "duplicate">;
-  listForRestaurant(restaurantId: string, limit: number): Promise<KitchenTicket[]>;
+  /**
+   * A restaurant's tickets newest first: at most `limit`, starting just after `after` when given. `next` is
+   * the position to continue from, present only when older tickets exist.
+   */
+  listForRestaurant(
+    restaurantId: string,
+    page: { limit: number; after?: TicketPosition },
+  ): Promise<{ tickets: KitchenTicket[]; next?: TicketPosition }>;
 }
 
 export interface CatalogPublisher {

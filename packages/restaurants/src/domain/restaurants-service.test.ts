@@ -10,7 +10,7 @@ import {
   restaurantsHarness,
 } from "../../test/factories";
 import { ticketFromOrder } from "./kitchen-ticket";
-import { TICKETS_PAGE } from "./restaurants-service";
+import { BAD_CURSOR, TICKETS_PAGE } from "./ticket-page";
 
 /** The DomainError a promise rejected with; fails the test if it resolved. */
 const refusal = async (promise: Promise<unknown>): Promise<DomainError> => {
@@ -76,35 +76,100 @@ describe("restaurants service", () => {
   });
 
   describe("tickets", () => {
+    const staff = { restaurants: [{ id: "bombay-tiffin-house", role: "staff" as const }] };
+    /** `count` orders for Bombay, one a minute from 10:00, order-0 the oldest. */
+    const withOrders = async (count: number) => {
+      const h = await restaurantsHarness();
+      for (let i = 0; i < count; i++) {
+        const at = new Date(Date.UTC(2026, 10, 27, 10, i)).toISOString();
+        await h.svc.receiveOrder(orderPlaced({ orderId: `order-${i}`, placedAt: at }));
+      }
+      return h;
+    };
+
     it("lists one restaurant's tickets, newest first", async () => {
       const { svc } = await restaurantsHarness();
       await svc.receiveOrder(orderPlaced({ orderId: "order-early", placedAt: "2026-11-27T18:00:00.000Z" }));
       await svc.receiveOrder(orderPlaced({ orderId: "order-late", placedAt: "2026-11-27T19:00:00.000Z" }));
       await svc.receiveOrder(orderPlaced({ orderId: "order-elsewhere", restaurantId: "nonna-rosa" }));
 
-      const listed = await svc.tickets("bombay-tiffin-house", {
-        restaurants: [{ id: "bombay-tiffin-house", role: "staff" }],
-      });
+      const page = await svc.tickets("bombay-tiffin-house", staff);
 
-      expect(listed.map((t) => t.orderId)).toEqual(["order-late", "order-early"]);
+      expect(page.tickets.map((t) => t.orderId)).toEqual(["order-late", "order-early"]);
+      expect(page.nextCursor).toBeNull();
     });
 
-    it(`returns at most ${TICKETS_PAGE} tickets`, async () => {
-      const { svc } = await restaurantsHarness();
-      for (let i = 0; i < TICKETS_PAGE + 3; i++) {
-        const minute = String(i % 60).padStart(2, "0");
-        const hour = String(10 + Math.floor(i / 60)).padStart(2, "0");
-        await svc.receiveOrder(
-          orderPlaced({ orderId: `order-${i}`, placedAt: `2026-11-27T${hour}:${minute}:00.000Z` }),
-        );
-      }
+    it(`returns the newest ${TICKETS_PAGE} tickets by default, and a cursor to the older ones`, async () => {
+      const { svc } = await withOrders(TICKETS_PAGE + 3);
 
-      const listed = await svc.tickets("bombay-tiffin-house", {
-        restaurants: [{ id: "bombay-tiffin-house", role: "staff" }],
-      });
+      const page = await svc.tickets("bombay-tiffin-house", staff);
 
-      expect(listed).toHaveLength(TICKETS_PAGE);
-      expect(listed[0]?.orderId).toBe(`order-${TICKETS_PAGE + 2}`);
+      expect(page.tickets).toHaveLength(TICKETS_PAGE);
+      expect(page.tickets[0]?.orderId).toBe(`order-${TICKETS_PAGE + 2}`);
+      expect(page.nextCursor).toEqual(expect.any(String));
+    });
+
+    it("walks every ticket exactly once, page by page, however many there are", async () => {
+      const { svc } = await withOrders(7);
+
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const page = await svc.tickets("bombay-tiffin-house", staff, { limit: 3, cursor });
+        seen.push(...page.tickets.map((t) => t.orderId));
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor);
+
+      expect(pages).toBe(3);
+      expect(seen).toEqual([6, 5, 4, 3, 2, 1, 0].map((i) => `order-${i}`));
+    });
+
+    it("keeps the newest page newest when orders keep arriving, and older pages stable", async () => {
+      const { svc } = await withOrders(4);
+      const first = await svc.tickets("bombay-tiffin-house", staff, { limit: 2 });
+      await svc.receiveOrder(orderPlaced({ orderId: "order-new", placedAt: "2026-11-27T11:00:00.000Z" }));
+
+      const older = await svc.tickets("bombay-tiffin-house", staff, { limit: 2, cursor: first.nextCursor });
+      const newest = await svc.tickets("bombay-tiffin-house", staff, { limit: 2 });
+
+      expect(older.tickets.map((t) => t.orderId)).toEqual(["order-1", "order-0"]);
+      expect(newest.tickets[0]?.orderId).toBe("order-new");
+    });
+
+    it.each([
+      ["not base64url", "not a cursor!"],
+      ["not JSON", Buffer.from("{oops").toString("base64url")],
+      ["the wrong shape", Buffer.from(JSON.stringify({ placedAt: "x" })).toString("base64url")],
+      ["a date that is not one", Buffer.from(JSON.stringify(["yesterday", "order-1"])).toString("base64url")],
+      [
+        "an empty order id",
+        Buffer.from(JSON.stringify(["2026-11-27T10:00:00.000Z", ""])).toString("base64url"),
+      ],
+      ["a lone surrogate", Buffer.from('["2026-11-27T10:00:00.000Z","\\ud800"]').toString("base64url")],
+    ])("refuses a cursor that is %s as invalid, with a message", async (_case, cursor) => {
+      const { svc } = await withOrders(2);
+
+      const error = await refusal(svc.tickets("bombay-tiffin-house", staff, { cursor }));
+
+      expect(error.kind).toBe("invalid");
+      expect(error.message).toBe(BAD_CURSOR);
+      expect(error.fieldErrors).toEqual({ cursor: BAD_CURSOR });
+    });
+
+    it("answers another restaurant's tickets not found before looking at the cursor", async () => {
+      const { svc } = await withOrders(1);
+
+      const error = await refusal(
+        svc.tickets(
+          "bombay-tiffin-house",
+          { restaurants: [{ id: "nonna-rosa", role: "staff" }] },
+          { cursor: "junk!" },
+        ),
+      );
+
+      expect(error.kind).toBe("not_found");
     });
 
     it("refuses an unknown restaurant as not found", async () => {

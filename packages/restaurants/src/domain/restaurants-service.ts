@@ -1,9 +1,10 @@
 import type { OrderPlacedV1 } from "@tiffin/contracts";
 import { DomainError } from "@tiffin/kit/domain-error";
 import { catalogEvent } from "./catalog-event";
-import { type KitchenTicket, ticketFromOrder } from "./kitchen-ticket";
+import { ticketFromOrder } from "./kitchen-ticket";
 import type { CatalogPublisher, RestaurantRepository, TicketRepository } from "./ports";
 import { cuisinesOf, type Restaurant, type RestaurantFilter, searchRestaurants } from "./restaurant";
+import { positionOfCursor, TICKETS_PAGE, type TicketPage, ticketCursor } from "./ticket-page";
 
 export interface RestaurantsDeps {
   restaurants: RestaurantRepository;
@@ -11,8 +12,6 @@ export interface RestaurantsDeps {
   publisher: CatalogPublisher;
   now: () => Date;
 }
-
-export const TICKETS_PAGE = 100;
 
 /** What this service needs to know about a staff member: where they work (from their verified token). */
 export interface StaffMember {
@@ -47,11 +46,23 @@ export const createRestaurantsService = (deps: RestaurantsDeps) => {
       return found;
     },
 
-    /** Another restaurant's tickets get the same answer as a restaurant that does not exist. */
-    async tickets(restaurantId: string, staff: StaffMember): Promise<KitchenTicket[]> {
+    /**
+     * One page of a restaurant's kitchen tickets, newest first. Another restaurant's tickets get the same
+     * answer as a restaurant that does not exist (checked before the cursor, so a bad one reveals nothing).
+     */
+    async tickets(
+      restaurantId: string,
+      staff: StaffMember,
+      page: { limit?: number; cursor?: string | null } = {},
+    ): Promise<TicketPage> {
       if (!worksAt(staff, restaurantId)) throw notFound();
+      const after = page.cursor ? positionOfCursor(page.cursor) : undefined;
       await byId(restaurantId);
-      return deps.tickets.listForRestaurant(restaurantId, TICKETS_PAGE);
+      const found = await deps.tickets.listForRestaurant(restaurantId, {
+        limit: page.limit ?? TICKETS_PAGE,
+        after,
+      });
+      return { tickets: found.tickets, nextCursor: found.next ? ticketCursor(found.next) : null };
     },
 
     /** The restaurants a staff member works for, for their dashboard. */

@@ -54,10 +54,43 @@ describe("RestaurantsTable adapter (DynamoDB Local)", () => {
     expect(await tickets.createOnce(early)).toBe("created");
     expect(await tickets.createOnce(late)).toBe("created");
     expect(await tickets.createOnce(early)).toBe("duplicate");
-    expect((await tickets.listForRestaurant("nonna-rosa", 10)).map((t) => t.orderId)).toEqual([
-      "order-late",
-      "order-early",
+    const all = await tickets.listForRestaurant("nonna-rosa", { limit: 10 });
+    expect(all.tickets.map((t) => t.orderId)).toEqual(["order-late", "order-early"]);
+    expect(all.next).toBeUndefined();
+    expect(await tickets.listForRestaurant("green-bowl", { limit: 10 })).toEqual({
+      tickets: [],
+      next: undefined,
+    });
+  });
+
+  it("pages a restaurant's tickets newest first: ties by order id, a start between tickets, no empty last page", async () => {
+    const tickets = dynamoTickets(emulatorClients().db, table);
+    for (const [orderId, placedAt] of [
+      ["a", "2026-11-27T18:00:00.000Z"],
+      ["b", "2026-11-27T18:00:00.000Z"],
+      ["c", "2026-11-27T18:05:00.000Z"],
+      ["d", "2026-11-27T18:10:00.000Z"],
+    ] as const) {
+      await tickets.createOnce(ticket(orderId, placedAt));
+    }
+    await tickets.createOnce({
+      ...ticket("elsewhere", "2026-11-27T18:06:00.000Z"),
+      restaurantId: "green-bowl",
+    });
+
+    const pages: string[][] = [];
+    let page = await tickets.listForRestaurant("nonna-rosa", { limit: 2 });
+    pages.push(page.tickets.map((t) => t.orderId));
+    while (page.next) {
+      page = await tickets.listForRestaurant("nonna-rosa", { limit: 2, after: page.next });
+      pages.push(page.tickets.map((t) => t.orderId));
+    }
+    expect(pages).toEqual([
+      ["d", "c"],
+      ["b", "a"],
     ]);
-    expect(await tickets.listForRestaurant("green-bowl", 10)).toEqual([]);
+    const between = { placedAt: "2026-11-27T18:07:00.000Z", orderId: "x" };
+    const fromBetween = await tickets.listForRestaurant("nonna-rosa", { limit: 10, after: between });
+    expect(fromBetween.tickets.map((t) => t.orderId)).toEqual(["c", "b", "a"]);
   });
 });

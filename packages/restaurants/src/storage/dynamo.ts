@@ -3,6 +3,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } fro
 import type { KitchenTicket } from "../domain/kitchen-ticket";
 import type { RestaurantRepository, TicketRepository } from "../domain/ports";
 import type { Restaurant } from "../domain/restaurant";
+import { positionOf, type TicketPosition } from "../domain/ticket-page";
 
 /*
  * RestaurantsTable key design (this adapter owns it):
@@ -10,6 +11,7 @@ import type { Restaurant } from "../domain/restaurant";
  *   kitchen ticket pk RESTAURANT#<id>  sk TICKET#<placedAt>#<orderId>      (newest first by sort key)
  */
 const restaurantKey = (id: string) => ({ pk: `RESTAURANT#${id}`, sk: "PROFILE" });
+const ticketSortKey = (t: TicketPosition) => `TICKET#${t.placedAt}#${t.orderId}`;
 
 export const dynamoRestaurants = (db: DynamoDBDocumentClient, table: string): RestaurantRepository => {
   const queryCatalog = async (slug?: string): Promise<Restaurant[]> => {
@@ -71,7 +73,7 @@ export const dynamoTickets = (db: DynamoDBDocumentClient, table: string): Ticket
           TableName: table,
           Item: {
             pk: `RESTAURANT#${ticket.restaurantId}`,
-            sk: `TICKET#${ticket.placedAt}#${ticket.orderId}`,
+            sk: ticketSortKey(ticket),
             data: ticket,
           },
           ConditionExpression: "attribute_not_exists(pk)",
@@ -83,16 +85,22 @@ export const dynamoTickets = (db: DynamoDBDocumentClient, table: string): Ticket
       throw err;
     }
   },
-  async listForRestaurant(restaurantId, limit) {
+  async listForRestaurant(restaurantId, { limit, after }) {
+    const pk = `RESTAURANT#${restaurantId}`;
+    // One more than asked for says whether an older page exists, without an empty last page.
     const out = await db.send(
       new QueryCommand({
         TableName: table,
         KeyConditionExpression: "pk = :p AND begins_with(sk, :t)",
-        ExpressionAttributeValues: { ":p": `RESTAURANT#${restaurantId}`, ":t": "TICKET#" },
+        ExpressionAttributeValues: { ":p": pk, ":t": "TICKET#" },
         ScanIndexForward: false,
-        Limit: limit,
+        Limit: limit + 1,
+        ExclusiveStartKey: after && { pk, sk: ticketSortKey(after) },
       }),
     );
-    return (out.Items ?? []).map((i) => i.data as KitchenTicket);
+    const items = (out.Items ?? []).map((i) => i.data as KitchenTicket);
+    const tickets = items.slice(0, limit);
+    const last = tickets.at(-1);
+    return { tickets, next: items.length > limit && last ? positionOf(last) : undefined };
   },
 });
