@@ -1,4 +1,5 @@
 import {
+  type DeadLetterQueueName,
   type QueueName,
   type TopicName,
   topics as topicTopology,
@@ -12,18 +13,27 @@ export const topics = Object.fromEntries(
   Object.keys(topicTopology).map((name) => [name, new sst.aws.SnsTopic(name)]),
 ) as Record<TopicName, sst.aws.SnsTopic>;
 
+/** Each queue's dead-letter queue, a resource of its own: its consumer links it to dead-letter poison. */
+export const deadLetterQueues = Object.fromEntries(
+  Object.values(topology).map((queue) => [
+    queue.deadLetterQueue,
+    new sst.aws.Queue(queue.deadLetterQueue, {
+      transform: { queue: { messageRetentionSeconds: queue.deadLetterRetentionDays * DAY_SECONDS } },
+    }),
+  ]),
+) as Record<DeadLetterQueueName, sst.aws.Queue>;
+
 /**
  * Each queue with its own dead-letter queue. Consumers are attached by their service's infra file,
  * because SST allows one subscriber per queue and the service owns its consumer function.
  */
 export const queues = Object.fromEntries(
   Object.entries(topology).map(([name, queue]) => {
-    const dlq = new sst.aws.Queue(queue.deadLetterQueue, {
-      transform: { queue: { messageRetentionSeconds: queue.deadLetterRetentionDays * DAY_SECONDS } },
-    });
     const main = new sst.aws.Queue(name, {
       visibilityTimeout: `${queue.visibilityTimeoutSeconds} seconds`,
-      dlq: { queue: dlq.arn, retry: queue.maxReceiveCount },
+      // Retries of transient failures back off (the consumer's ChangeMessageVisibility), so this many
+      // receives cover an outage of `outageToleranceSeconds(queue)`.
+      dlq: { queue: deadLetterQueues[queue.deadLetterQueue].arn, retry: queue.maxReceiveCount },
     });
     if ("subscription" in queue) {
       const { topic, eventTypes } = queue.subscription;

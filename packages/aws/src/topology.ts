@@ -13,20 +13,66 @@ export interface TableDefinition {
   ttl?: string;
 }
 
+/**
+ * How a consumer retries a message after a transient failure (a dependency unreachable, throttled or timed
+ * out): it hides the message for `firstBackoffSeconds` after the first failed receive, doubling after each
+ * further one, capped at `maxBackoffSeconds` (SQS ChangeMessageVisibility on that record).
+ */
+export interface RetryPolicy {
+  firstBackoffSeconds: number;
+  maxBackoffSeconds: number;
+}
+
 export interface QueueDefinition {
   /** Seconds a received message stays hidden; at least 6x the consumer's timeout (AWS guidance). */
   visibilityTimeoutSeconds: number;
-  /** Receives before a message is moved to the dead-letter queue. */
+  /**
+   * Receives before SQS moves a message to the dead-letter queue. With `retry`, this bounds how long an
+   * outage the queue rides out (`outageToleranceSeconds`); a message that breaks its contract does not wait
+   * for it: the consumer dead-letters it on its first receive.
+   */
   maxReceiveCount: number;
+  retry: RetryPolicy;
   /** Name of this queue's dead-letter queue (also a resource). */
   deadLetterQueue: string;
   /** Days a dead letter is kept, so an operator has time to look at it and redrive it. */
   deadLetterRetentionDays: number;
   /** When set, the queue is subscribed to this SNS topic for these event types. */
   subscription?: { topic: TopicName; eventTypes: readonly string[] };
-  /** Which service consumes the queue, and the handler module under `src/handlers/`. */
-  consumer: { service: ServiceName; handler: string; timeoutSeconds: number; batchSize: number };
+  /**
+   * Which service consumes the queue, the handler module under `src/handlers/`, and what the consumer
+   * function is linked to besides this queue and its dead-letter queue (which every consumer gets: it
+   * delays retries on the one and dead-letters poison messages to the other).
+   */
+  consumer: {
+    service: ServiceName;
+    handler: string;
+    timeoutSeconds: number;
+    batchSize: number;
+    /** Resource names (checked against `ResourceName` below: the type cannot name queues here). */
+    links: readonly string[];
+  };
 }
+
+/** Seconds a message stays hidden after its `receiveCount`-th receive failed. */
+export const backoffSeconds = (retry: RetryPolicy, receiveCount: number): number =>
+  Math.min(retry.maxBackoffSeconds, retry.firstBackoffSeconds * 2 ** Math.max(0, receiveCount - 1));
+
+/**
+ * How long a dependency may be down before a message in flight is dead-lettered: the backoffs after every
+ * receive but the last (a message is processed if its dependency is back by its last receive).
+ */
+export const outageToleranceSeconds = (def: Pick<QueueDefinition, "retry" | "maxReceiveCount">): number => {
+  let total = 0;
+  for (let receive = 1; receive < def.maxReceiveCount; receive++) total += backoffSeconds(def.retry, receive);
+  return total;
+};
+
+/** 10 s, 20 s, 40 s … capped at 15 min; 10 receives ride out about 50 minutes of outage. */
+const outageRetry = {
+  maxReceiveCount: 10,
+  retry: { firstBackoffSeconds: 10, maxBackoffSeconds: 15 * 60 },
+} as const;
 
 export const tables = {
   RestaurantsTable: {
@@ -57,19 +103,33 @@ export const queues = {
   /** orders -> restaurants: every placed order becomes a kitchen ticket. */
   FulfillmentQueue: {
     visibilityTimeoutSeconds: 60,
-    maxReceiveCount: 5,
+    ...outageRetry,
     deadLetterQueue: "FulfillmentDLQ",
     deadLetterRetentionDays: 14,
-    consumer: { service: "restaurants", handler: "fulfillment", timeoutSeconds: 10, batchSize: 10 },
+    consumer: {
+      service: "restaurants",
+      handler: "fulfillment",
+      timeoutSeconds: 10,
+      batchSize: 10,
+      // The restaurants wiring builds its catalog publisher (DomainEvents) even where nothing is published.
+      links: ["RestaurantsTable", "DomainEvents"],
+    },
   },
   /** restaurants -> orders (via DomainEvents): menus and store state for orders' price replica. */
   OrdersInbox: {
     visibilityTimeoutSeconds: 60,
-    maxReceiveCount: 5,
+    ...outageRetry,
     deadLetterQueue: "OrdersInboxDLQ",
     deadLetterRetentionDays: 14,
     subscription: { topic: "DomainEvents", eventTypes: ["restaurant.catalog-published"] },
-    consumer: { service: "orders", handler: "inbox", timeoutSeconds: 10, batchSize: 10 },
+    consumer: {
+      service: "orders",
+      handler: "inbox",
+      timeoutSeconds: 10,
+      batchSize: 10,
+      // The orders wiring builds its fulfillment sender (FulfillmentQueue) even where nothing is sent.
+      links: ["OrdersTable", "FulfillmentQueue"],
+    },
   },
 } as const satisfies Record<string, QueueDefinition>;
 
@@ -79,43 +139,60 @@ export const queues = {
  */
 export const ISSUER_RESOURCE = "Auth";
 
+/**
+ * Each function is linked only to what its code reads (a link becomes `Resource.<Name>` and grants the
+ * function rights on that resource): the API, each consumer and each schedule have their own list.
+ */
 export interface ServiceDefinition {
   table: TableName;
-  /** Resources the service's functions are linked to (become `Resource.<Name>`). */
-  links: readonly ResourceName[];
-  /** Scheduled jobs: handler module under `src/handlers/` and how often it runs. */
-  schedules: readonly { handler: string; everyMinutes: number; localEverySeconds: number }[];
+  /** The service's tRPC API function. */
+  api: { links: readonly ResourceName[] };
+  /** Scheduled jobs: handler module under `src/handlers/`, how often it runs, and its links. */
+  schedules: readonly {
+    handler: string;
+    everyMinutes: number;
+    localEverySeconds: number;
+    links: readonly ResourceName[];
+  }[];
   memoryMb: number;
   /** Reserved concurrency: one service's load cannot starve another's. */
   concurrency: number;
   /** The service also runs the OpenAuth issuer: handler module under `src/handlers/`, on its own URL. */
-  issuer?: { handler: string; memoryMb: number; concurrency: number };
+  issuer?: { handler: string; memoryMb: number; concurrency: number; links: readonly ResourceName[] };
 }
 
 export const services = {
   restaurants: {
     table: "RestaurantsTable",
-    links: ["RestaurantsTable", "DomainEvents", ISSUER_RESOURCE],
+    api: { links: ["RestaurantsTable", "DomainEvents", ISSUER_RESOURCE] },
     schedules: [],
     memoryMb: 512,
     concurrency: 50,
   },
   orders: {
     table: "OrdersTable",
-    links: ["OrdersTable", "FulfillmentQueue", ISSUER_RESOURCE],
+    api: { links: ["OrdersTable", "FulfillmentQueue", ISSUER_RESOURCE] },
     // The outbox relay sends whatever a crashed request saved but did not send.
-    schedules: [{ handler: "outbox-relay", everyMinutes: 1, localEverySeconds: 2 }],
+    schedules: [
+      {
+        handler: "outbox-relay",
+        everyMinutes: 1,
+        localEverySeconds: 2,
+        links: ["OrdersTable", "FulfillmentQueue"],
+      },
+    ],
     memoryMb: 512,
     concurrency: 50,
   },
   auth: {
     table: "AuthTable",
-    links: ["AuthTable", ISSUER_RESOURCE],
+    // `me` only verifies tokens: the accounts and the issuer's keys in AuthTable are the issuer's alone.
+    api: { links: [ISSUER_RESOURCE] },
     schedules: [],
     memoryMb: 256,
     concurrency: 20,
     // scrypt (password hashing) wants CPU, and Lambda's CPU grows with memory.
-    issuer: { handler: "issuer", memoryMb: 1024, concurrency: 20 },
+    issuer: { handler: "issuer", memoryMb: 1024, concurrency: 20, links: ["AuthTable"] },
   },
 } as const satisfies Record<string, ServiceDefinition>;
 
@@ -123,7 +200,11 @@ export type TableName = keyof typeof tables;
 export type QueueName = keyof typeof queues;
 export type TopicName = keyof typeof topics;
 export type ServiceName = "restaurants" | "orders" | "auth";
-export type ResourceName = TableName | QueueName | TopicName | typeof ISSUER_RESOURCE;
+export type DeadLetterQueueName = (typeof queues)[QueueName]["deadLetterQueue"];
+export type ResourceName = TableName | QueueName | DeadLetterQueueName | TopicName | typeof ISSUER_RESOURCE;
+type ConsumerLink = (typeof queues)[QueueName]["consumer"]["links"][number];
+/** Fails to compile when a consumer links something that is not a resource. */
+export const consumerLinksAreResources: ConsumerLink extends ResourceName ? true : never = true;
 
 /** Dead-letter queue names, derived so they cannot drift from the queues that use them. */
 export const deadLetterQueues = Object.values(queues).map((q) => q.deadLetterQueue);

@@ -6,7 +6,7 @@
  */
 import { GetQueueAttributesCommand, GetQueueUrlCommand } from "@aws-sdk/client-sqs";
 import { createSqsClient } from "@tiffin/aws";
-import { peekDeadLetters, redriveDeadLetters } from "@tiffin/aws/dead-letters";
+import { deadLetterSummary, peekDeadLetters, redriveDeadLetters } from "@tiffin/aws/dead-letters";
 import { type QueueName, queues } from "@tiffin/aws/topology";
 import { localConfig } from "./config";
 
@@ -40,11 +40,9 @@ try {
     }
   } else if (command === "peek") {
     const name = queueArg();
-    for (const m of await peekDeadLetters(sqs, await urlOf(queues[name].deadLetterQueue))) {
-      console.log(
-        `--- ${m.MessageId} (received ${m.Attributes?.ApproximateReceiveCount ?? "?"} times)\n${m.Body}`,
-      );
-    }
+    const letters = await peekDeadLetters(sqs, await urlOf(queues[name].deadLetterQueue));
+    if (letters.length === 0) console.log(`${queues[name].deadLetterQueue} is empty.`);
+    for (const m of letters) console.log(`--- ${m.MessageId}\nwhy: ${deadLetterSummary(m)}\n${m.Body}`);
   } else if (command === "redrive") {
     const name = queueArg();
     const moved = await redriveDeadLetters(sqs, await urlOf(queues[name].deadLetterQueue), await urlOf(name));
