@@ -62,6 +62,16 @@ describe("serviceLink", () => {
     expect(sent[0]?.url.pathname).toBe("/trpc/restaurants/tickets,tickets");
   });
 
+  it("never puts more calls in one request than the services accept (10)", async () => {
+    const { sent, fetch } = fakeFetch([]);
+    const client = clientWith(fetch);
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) => client.restaurants.bySlug.query({ slug: `place-${i}` })),
+    );
+    const sizes = sent.map((r) => r.url.pathname.split("/").at(-1)?.split(",").length);
+    expect(sizes).toEqual([10, 10, 5]);
+  });
+
   it("gives every request a fresh correlation id unless the operation brings its own", async () => {
     const { sent, fetch } = fakeFetch({ id: "x" });
     const client = clientWith(fetch);

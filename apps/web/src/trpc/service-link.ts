@@ -37,6 +37,8 @@ const endpointLink = (url: string, fetch?: FetchLike): TRPCLink<AppRouter> =>
     false: httpBatchLink({
       url,
       fetch,
+      // The services refuse a batch of more calls (MAX_BATCH_CALLS in packages/kit/src/batching.ts).
+      maxItems: 10,
       transformer: superjson,
       headers: () => ({ [CORRELATION_HEADER]: newUuid() }),
     }),
