@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { GetQueueAttributesCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
+import { createSqsClient } from "@tiffin/aws";
 import { peekDeadLetters, redriveDeadLetters } from "@tiffin/aws/dead-letters";
 import { emulatorClients, freshQueue, freshTable } from "@tiffin/aws/testing";
 import { OrderPlacedV1 } from "@tiffin/contracts";
@@ -9,6 +10,7 @@ import { createRestaurantsService } from "@tiffin/restaurants/domain";
 import { dynamoRestaurants, dynamoTickets } from "@tiffin/restaurants/storage";
 import { afterEach, describe, expect, it } from "vitest";
 import { startQueuePoller } from "../src/queue-poller";
+import { sqsFaultProxy } from "./faults";
 
 const staffOf = (id: string) => ({ restaurants: [{ id, role: "staff" as const }] });
 
@@ -81,7 +83,7 @@ describe("local SQS poller with the fulfillment consumer", () => {
     expect(tickets.filter((t) => t.orderId === event.orderId)).toHaveLength(1);
   });
 
-  it("moves a poison message to the DLQ after maxReceiveCount while the rest of its batch succeeds", async () => {
+  it("leaves a poison message to the redrive policy when no dead-letter queue is linked, while the rest of its batch succeeds", async () => {
     const { svc, poller, send, queue, dlq, sqs } = await setup();
     stopPoller = poller.stop;
     const good1 = orderFor("22222222-2222-4222-8222-222222222222");
@@ -133,5 +135,73 @@ describe("local SQS poller with the fulfillment consumer", () => {
       })
       .toBe(1);
     expect(await depth(dlq.url)).toBe(0);
+  });
+});
+
+describe("local SQS poller as Lambda's event source mapping", () => {
+  const quietSetup = async (
+    handler: Parameters<typeof startQueuePoller>[0]["handler"],
+    sqsEndpoint?: string,
+  ) => {
+    const { sqs } = emulatorClients();
+    const { queue } = await freshQueue({ visibilityTimeoutSeconds: 30, maxReceiveCount: 5 });
+    const errors: string[] = [];
+    const poller = startQueuePoller({
+      sqs: sqsEndpoint ? createSqsClient({ endpoint: sqsEndpoint }) : sqs,
+      queueUrl: queue.url,
+      queueArn: queue.arn,
+      region: "us-east-1",
+      functionName: "test-consumer",
+      handler,
+      batchSize: 10,
+      timeoutMs: 500,
+      waitTimeSeconds: 1,
+      deleteRetryMs: 50,
+      onError: (message) => errors.push(message),
+    });
+    stopPoller = poller.stop;
+    const send = (body: string) =>
+      sqs.send(new SendMessageCommand({ QueueUrl: queue.url, MessageBody: body }));
+    return { queue, errors, send };
+  };
+
+  it("counts a batch whose handler runs past its timeout as failed: its message stays for the visibility timeout", async () => {
+    const calls: string[] = [];
+    let hang = true;
+    const { queue, errors, send } = await quietSetup(async (event) => {
+      calls.push(event.Records.map((r) => r.attributes.ApproximateReceiveCount).join(","));
+      // The first invocation never settles within the 0.5 s timeout.
+      if (hang) await new Promise((r) => setTimeout(r, 3_000));
+      return { batchItemFailures: [] };
+    });
+    await send("slow");
+    await expect
+      .poll(() => errors.some((e) => e.includes("ran past its 0.5s timeout")), { timeout: 10_000 })
+      .toBe(true);
+    hang = false;
+    // Not deleted: still in flight (hidden for the queue's 30 s), not gone.
+    expect(await depth(queue.url)).toBe(1);
+    expect(calls).toEqual(["1"]);
+  });
+
+  it("retries a delete that SQS reports as Failed instead of dropping it", async () => {
+    const proxy = await sqsFaultProxy(emulatorClients().awsEndpoint);
+    proxy.state.failDeletes = 2;
+    const handled: string[] = [];
+    const { queue, errors, send } = await quietSetup(async (event) => {
+      handled.push(...event.Records.map((r) => r.body));
+      return { batchItemFailures: [] };
+    }, proxy.url);
+    const stop = stopPoller;
+    stopPoller = async () => {
+      await stop?.();
+      await proxy.close();
+    };
+    await send("once");
+    // Deleted for real within seconds; without the retries it would stay in flight for 30 s.
+    await expect.poll(() => depth(queue.url), { timeout: 10_000 }).toBe(0);
+    expect(proxy.state.failedDeletes).toBe(2);
+    expect(handled).toEqual(["once"]);
+    expect(errors.filter((e) => e.startsWith("could not delete 1 processed message(s)"))).toHaveLength(2);
   });
 });
