@@ -15,7 +15,7 @@ const RUNS = 200;
 const validInputs: Record<string, unknown> = {
   "restaurants.list": { query: "naan", cuisine: "Indian", openNow: true },
   "restaurants.bySlug": { slug: "bombay-tiffin-house" },
-  "restaurants.tickets": { restaurantId: "bombay-tiffin-house" },
+  "restaurants.tickets": { restaurantId: "bombay-tiffin-house", limit: 20, cursor: null },
   "orders.quote": { restaurantId: "bombay-tiffin-house", lines: [{ itemId: "butter-chicken", quantity: 2 }] },
   "orders.place": {
     idempotencyKey: randomUUID(),
