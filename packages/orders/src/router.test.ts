@@ -3,13 +3,14 @@ import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { aCustomer, refusalOf, staffOf, testContext } from "../test/caller";
 import { aUuid, fixtureMenu, ordersHarness, placeInput, replicatedMenu } from "../test/factories";
+import type { PlaceLimits } from "./domain/rate-limits";
 import { createOrdersRouter } from "./router";
 
 const closedCafe = replicatedMenu({ restaurantId: "closed-cafe", name: "Closed Café", isOpen: false });
 const line = { itemId: fixtureMenu.butterChicken.id, quantity: 2 };
 
-const setup = async () => {
-  const h = await ordersHarness({ menus: [replicatedMenu(), closedCafe] });
+const setup = async (opts: { limits?: PlaceLimits } = {}) => {
+  const h = await ordersHarness({ menus: [replicatedMenu(), closedCafe], ...opts });
   const ctx = testContext("corr-router-1");
   const router = createOrdersRouter(h.svc);
   const caller = createCallerFactory(router)(ctx);
@@ -230,6 +231,67 @@ const badPlaceRequests: Case[] = [
     message: /^Unexpected field: isAdmin\.$/,
     field: "customer",
   },
+  ...[
+    {
+      what: "a right-to-left override in the notes",
+      at: "delivery.notes",
+      text: "ring twice \u202E🔔",
+      message: /^Delivery notes contains an invisible text-direction control \(U\+202E\)/,
+    },
+    {
+      what: "a bidi isolate in the address",
+      at: "delivery.address",
+      text: "221 Valencia St \u2066Apt 4\u2069",
+      message: /^Delivery address contains an invisible text-direction control \(U\+2066\)/,
+    },
+    {
+      what: "a bell character in the name",
+      at: "customer.name",
+      text: "Asha\u0007 Patel",
+      message: /^Your name contains an invisible control character \(U\+0007\)/,
+    },
+    {
+      what: "a C1 control in the notes",
+      at: "delivery.notes",
+      text: "gate\u0085code",
+      message: /^Delivery notes contains an invisible control character \(U\+0085\)/,
+    },
+    {
+      what: "a line break in the name",
+      at: "customer.name",
+      text: "Asha\nPatel",
+      message: /^Your name must be on one line: remove the line break\.$/,
+    },
+    {
+      what: "half an emoji in the notes",
+      at: "delivery.notes",
+      text: "ring twice \uD83D",
+      message: /^Delivery notes contains a broken character \(half of an emoji, U\+D83D\)/,
+    },
+    {
+      what: "U+FFFF in the address",
+      at: "delivery.address",
+      text: "221 Valencia St\uFFFF",
+      message: /^Delivery address contains U\+FFFF, which is not a character anyone can read/,
+    },
+    {
+      what: "an emoji in the phone number",
+      at: "customer.phone",
+      text: "+1 415 555 🔔",
+      message: /^Enter a phone number the courier can call/,
+    },
+  ].map(
+    ({ what, at, text, message }): Case => ({
+      case: what,
+      input: (v) => {
+        const [group, field] = at.split(".") as ["customer" | "delivery", string];
+        return { ...v, [group]: { ...v[group], [field]: text } };
+      },
+      code: "BAD_REQUEST",
+      message,
+      field: at,
+    }),
+  ),
   {
     case: "no body at all",
     input: () => undefined,
@@ -375,6 +437,41 @@ describe("orders router", () => {
 
       expect(order.customer.name).toBe("Asha Patel");
       expect(order.delivery).toEqual({ address: "221 Valencia St", notes: "" });
+    });
+
+    it("keeps what the customer typed exactly, in the order and in OrderPlaced: any script, emoji, marks", async () => {
+      const { caller, sender } = await setup();
+      const typed = {
+        customer: { name: "आशा पटेल 👩🏽‍🍳", phone: "+971 ٥٠ ١٢٣ ٤٥٦٧" },
+        delivery: {
+          address: "٢٢١ شارع فالنسيا\nApt 4, Zoe\u0308 Building",
+          notes: "ring twice 🔔 · घंटी दो बार · اتصل بي · 👨‍👩‍👧‍👦",
+        },
+      };
+
+      const order = await caller.place({ ...placeInput(), ...typed });
+
+      expect(order.customer).toEqual(typed.customer);
+      expect(order.delivery).toEqual(typed.delivery);
+      expect(sender.sent[0]?.delivery).toEqual(typed.delivery);
+      expect(sender.sent[0]?.customer).toEqual(typed.customer);
+    });
+
+    it("refuses an order over the customer's limit with 429, saying when to try again", async () => {
+      const { caller, refused, effects } = await setup({
+        limits: {
+          perCustomer: { max: 1, windowSeconds: 600 },
+          perRestaurant: { max: 100, windowSeconds: 60 },
+        },
+      });
+      await caller.place(placeInput());
+
+      const refusal = await refused(caller.place(placeInput()));
+
+      expect(refusal.code).toBe("TOO_MANY_REQUESTS");
+      expect(refusal.shape.data.httpStatus).toBe(429);
+      expect(refusal.message).toBe("You can place up to 1 order every 10 minutes. Try again in 10 minutes.");
+      expect(effects()).toEqual({ orders: 1, outboxEntries: 1, sent: 1 });
     });
 
     it("returns the same order for a retried checkout: one order, one message", async () => {

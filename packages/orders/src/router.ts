@@ -1,7 +1,10 @@
+import { orderDetailsFields } from "@tiffin/contracts/order-details";
 import { customerProcedure, publicProcedure, router } from "@tiffin/kit";
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { OrdersService } from "./domain/orders-service";
 import { LIMITS } from "./domain/pricing";
+import { RateLimited } from "./domain/rate-limits";
 
 const PRICE_WORDS = new Set(["price", "prices", "total", "subtotal", "fee", "fees", "cents", "amount"]);
 /** "unitPriceCents" -> price-like; "feedback" -> not. */
@@ -40,31 +43,23 @@ const Lines = z
   .min(LIMITS.minLines, "Your cart is empty: add a dish first.")
   .max(LIMITS.maxLines, `An order can have at most ${LIMITS.maxLines} different dishes.`);
 
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(min, min === 1 ? `${label} is required.` : `${label} must be at least ${min} characters.`)
-    .max(max, `${label} must be at most ${max} characters.`);
-
 export const QuoteInput = strict({ restaurantId: RestaurantId, lines: Lines });
 
 export const PlaceInput = strict({
   idempotencyKey: z.uuid("The checkout key must be a UUID; reload the page and try again."),
   restaurantId: RestaurantId,
   lines: Lines,
-  customer: strict({
-    name: text("Your name", 1, 80),
-    phone: z
-      .string({ error: "A phone number is required." })
-      .trim()
-      .regex(/^\+?[0-9 ()-]{7,20}$/, "Enter a phone number the courier can call, e.g. +1 415 555 0134."),
-  }),
-  delivery: strict({
-    address: text("Delivery address", 5, 300),
-    notes: z.string().trim().max(500, "Delivery notes must be at most 500 characters.").default(""),
-  }),
+  // What the customer types: the same definitions the checkout form validates with (any script and
+  // emoji kept exactly; control, bidi-override and broken characters refused, naming the field).
+  customer: strict({ name: orderDetailsFields.name, phone: orderDetailsFields.phone }),
+  delivery: strict({ address: orderDetailsFields.address, notes: orderDetailsFields.notes.default("") }),
 });
+
+/** Over a limit: 429, saying when to try again. */
+const tooManyRequests = (error: unknown) =>
+  error instanceof RateLimited
+    ? new TRPCError({ code: "TOO_MANY_REQUESTS", message: error.message, cause: error })
+    : error;
 
 export const OrderIdInput = strict({ orderId: z.uuid("That order number isn't valid.") });
 
@@ -72,14 +67,13 @@ export const createOrdersRouter = (svc: OrdersService) =>
   router({
     /** Public: a cart can be priced before signing in. */
     quote: publicProcedure.input(QuoteInput).query(({ input }) => svc.quote(input)),
-    place: customerProcedure
-      .input(PlaceInput)
-      .mutation(({ input, ctx }) =>
-        svc.place(
-          { ...input, customerId: ctx.actor.id },
-          { correlationId: ctx.correlationId, log: ctx.logger },
-        ),
-      ),
+    place: customerProcedure.input(PlaceInput).mutation(({ input, ctx }) =>
+      svc
+        .place({ ...input, customerId: ctx.actor.id }, { correlationId: ctx.correlationId, log: ctx.logger })
+        .catch((error: unknown) => {
+          throw tooManyRequests(error);
+        }),
+    ),
     get: customerProcedure
       .input(OrderIdInput)
       .query(({ input, ctx }) => svc.get(input.orderId, ctx.actor.id)),

@@ -4,8 +4,27 @@ import { createLogger } from "@tiffin/kit";
 import { createTokenVerifier, WEB_CLIENT_ID } from "@tiffin/kit/auth";
 import { Resource } from "sst";
 import { createOrdersService } from "./domain/orders-service";
+import { DEFAULT_PLACE_LIMITS, type PlaceLimits, parseLimit } from "./domain/rate-limits";
 import { sqsFulfillmentSender } from "./messaging/fulfillment-sender";
-import { dynamoMenuReplica, dynamoOrders, dynamoOutbox } from "./storage/dynamo";
+import { dynamoMenuReplica, dynamoOrders, dynamoOutbox, dynamoRateLimiter } from "./storage/dynamo";
+
+/**
+ * `orders.place` limits, "<orders>/<seconds>": TIFFIN_PLACE_LIMIT_PER_CUSTOMER (default 10/600) and
+ * TIFFIN_PLACE_LIMIT_PER_RESTAURANT (default 120/60). Raise them where one account places many orders
+ * on purpose (the bench); a malformed value stops the service at start, never silently unlimited.
+ */
+export const placeLimitsFrom = (env: NodeJS.ProcessEnv): PlaceLimits => ({
+  perCustomer: parseLimit(
+    env.TIFFIN_PLACE_LIMIT_PER_CUSTOMER,
+    DEFAULT_PLACE_LIMITS.perCustomer,
+    "TIFFIN_PLACE_LIMIT_PER_CUSTOMER",
+  ),
+  perRestaurant: parseLimit(
+    env.TIFFIN_PLACE_LIMIT_PER_RESTAURANT,
+    DEFAULT_PLACE_LIMITS.perRestaurant,
+    "TIFFIN_PLACE_LIMIT_PER_RESTAURANT",
+  ),
+});
 
 /** The only place that reads `Resource.*` and builds real adapters. */
 export const createService = () => {
@@ -19,6 +38,8 @@ export const createService = () => {
     now: () => new Date(),
     newId: randomUUID,
     log: createLogger("orders"),
+    limiter: dynamoRateLimiter(db, table),
+    limits: placeLimitsFrom(process.env),
   });
 };
 

@@ -6,7 +6,8 @@
 import { randomUUID } from "node:crypto";
 import { createDocumentClient } from "@tiffin/aws";
 import { createOrdersService } from "../src/domain/orders-service";
-import { dynamoMenuReplica, dynamoOrders, dynamoOutbox } from "../src/storage/dynamo";
+import { DEFAULT_PLACE_LIMITS } from "../src/domain/rate-limits";
+import { dynamoMenuReplica, dynamoOrders, dynamoOutbox, dynamoRateLimiter } from "../src/storage/dynamo";
 
 const [endpoint, table, idempotencyKey] = process.argv.slice(2);
 if (!endpoint || !table || !idempotencyKey)
@@ -25,6 +26,8 @@ const svc = createOrdersService({
   now: () => new Date(),
   newId: randomUUID,
   log: silent,
+  limiter: dynamoRateLimiter(db, table),
+  limits: DEFAULT_PLACE_LIMITS,
 });
 await svc.place(
   {

@@ -5,7 +5,14 @@ import { type ReplicatedMenu, replicaFromCatalog } from "../src/domain/menu-repl
 import { createOrdersService } from "../src/domain/orders-service";
 import type { PlaceOrderCommand } from "../src/domain/place-order";
 import type { OutboxEntry } from "../src/domain/ports";
-import { InMemoryMenuReplica, InMemoryOrdersTable, RecordingFulfillmentSender, RecordingLog } from "./fakes";
+import { DEFAULT_PLACE_LIMITS, type PlaceLimits } from "../src/domain/rate-limits";
+import {
+  InMemoryMenuReplica,
+  InMemoryOrdersTable,
+  InMemoryRateLimiter,
+  RecordingFulfillmentSender,
+  RecordingLog,
+} from "./fakes";
 
 /** A contract fixture exactly as a producer would put it on the wire. */
 export const contractFixtureBody = (name: ContractName): string =>
@@ -115,20 +122,30 @@ export const FIXED_NOW = new Date("2026-11-27T18:30:00.000Z");
  * The orders service over fakes, with the fixture restaurant already in the replica. The fakes are
  * returned too, so a test can look at what was saved, sent and logged.
  */
-export const ordersHarness = async (opts: { menus?: ReplicatedMenu[] } = {}) => {
+export const ordersHarness = async (
+  opts: { menus?: ReplicatedMenu[]; limits?: PlaceLimits; now?: () => Date } = {},
+) => {
   const table = new InMemoryOrdersTable();
   const menus = new InMemoryMenuReplica();
   const sender = new RecordingFulfillmentSender();
   const log = new RecordingLog();
+  const limiter = new InMemoryRateLimiter();
+  /** Pauses the service asked for while a twin request held its checkout key. */
+  const pauses: number[] = [];
   for (const menu of opts.menus ?? [replicatedMenu()]) await menus.apply(menu);
   const svc = createOrdersService({
     orders: table.orders,
     outbox: table.outbox,
     menus,
     sender,
-    now: () => FIXED_NOW,
+    now: opts.now ?? (() => FIXED_NOW),
     newId: uuidSequence(0xa1b2c3d4),
     log,
+    limiter,
+    limits: opts.limits ?? DEFAULT_PLACE_LIMITS,
+    sleep: async (ms) => {
+      pauses.push(ms);
+    },
   });
   /** What the request left behind: rows written and messages sent. */
   const effects = () => ({
@@ -136,7 +153,7 @@ export const ordersHarness = async (opts: { menus?: ReplicatedMenu[] } = {}) => 
     outboxEntries: table.allOutbox().length,
     sent: sender.sent.length,
   });
-  return { svc, table, menus, sender, log, effects };
+  return { svc, table, menus, sender, log, limiter, pauses, effects };
 };
 
 export type OrdersHarness = Awaited<ReturnType<typeof ordersHarness>>;

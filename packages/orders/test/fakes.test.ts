@@ -3,7 +3,7 @@ import type { Order } from "../src/domain/order";
 import { orderPlacedEvent } from "../src/domain/place-order";
 import { priceOrder } from "../src/domain/pricing";
 import { fixtureMenu, outboxEntry, replicatedMenu } from "./factories";
-import { InMemoryMenuReplica, InMemoryOrdersTable } from "./fakes";
+import { InMemoryMenuReplica, InMemoryOrdersTable, InMemoryRateLimiter } from "./fakes";
 
 /*
  * The fakes stand in for DynamoDB in every fast test, so they must be exactly as strict as the
@@ -48,7 +48,7 @@ describe("InMemoryOrdersTable", () => {
       order: anOrder("order-1"),
       requestHash: "h1",
     });
-    expect((await table.outbox.pending(10)).map((e) => e.orderId)).toEqual(["order-1"]);
+    expect(table.outbox.unsent().map((e) => e.orderId)).toEqual(["order-1"]);
   });
 
   it('answers "duplicate" for a taken idempotency key and writes nothing at all', async () => {
@@ -94,16 +94,54 @@ describe("InMemoryOrdersTable", () => {
     expect((await table.orders.get("order-1"))?.totalCents).toBe(anOrder("order-1").totalCents);
   });
 
-  it("lists unsent outbox entries oldest first, up to the limit, and drops marked ones", async () => {
+  it("lists due outbox entries oldest first, a page at a time, and drops marked ones", async () => {
     const table = new InMemoryOrdersTable();
     const late = outboxEntry("late", "2026-11-27T18:02:00.000Z");
     const early = outboxEntry("early", "2026-11-27T18:01:00.000Z");
     table.seedPending(late);
     table.seedPending(early);
+    const now = new Date("2026-11-27T18:03:00.000Z");
 
-    expect((await table.outbox.pending(1)).map((e) => e.orderId)).toEqual(["early"]);
-    await table.outbox.markSent(early, new Date("2026-11-27T18:03:00.000Z"));
-    expect((await table.outbox.pending(10)).map((e) => e.orderId)).toEqual(["late"]);
+    const first = await table.outbox.due(now, { limit: 1 });
+    expect(first.entries.map((p) => p.entry.orderId)).toEqual(["early"]);
+    expect(
+      (await table.outbox.due(now, { limit: 1, after: first.next })).entries.map((p) => p.entry.orderId),
+    ).toEqual(["late"]);
+    await table.outbox.markSent(early, now);
+    expect(table.outbox.unsent().map((e) => e.orderId)).toEqual(["late"]);
+  });
+
+  it('answers "duplicate" and writes nothing while a twin holds the key (contendNext)', async () => {
+    const table = new InMemoryOrdersTable();
+    table.contendNext(1);
+
+    expect(await table.orders.placeWithOutbox(placement("order-1", "key-1"))).toBe("duplicate");
+    expect(table.allOrders()).toEqual([]);
+    expect(await table.orders.placeWithOutbox(placement("order-1", "key-1"))).toBe("placed");
+  });
+});
+
+describe("InMemoryRateLimiter", () => {
+  const limit = { max: 2, windowSeconds: 60 };
+  const at = (s: number) => new Date(Date.UTC(2026, 10, 27, 18, 0, s));
+
+  it("counts up to the limit in a window, says how long until the next, and starts again then", async () => {
+    const limiter = new InMemoryRateLimiter();
+
+    expect(await limiter.take("k", limit, at(0))).toEqual({ ok: true });
+    expect(await limiter.take("k", limit, at(10))).toEqual({ ok: true });
+    expect(await limiter.take("k", limit, at(45))).toEqual({ ok: false, retryAfterSeconds: 15 });
+    expect(await limiter.take("k", limit, at(60))).toEqual({ ok: true });
+    expect(limiter.uses("k")).toBe(1);
+  });
+
+  it("gives a use back only in the window it was taken in", async () => {
+    const limiter = new InMemoryRateLimiter();
+    await limiter.take("k", limit, at(0));
+    await limiter.giveBack("k", limit, at(0));
+    expect(limiter.uses("k")).toBe(0);
+    await limiter.giveBack("k", limit, at(0));
+    expect(limiter.uses("k")).toBe(0);
   });
 });
 

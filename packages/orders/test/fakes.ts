@@ -1,4 +1,5 @@
 import type { OrderPlacedV1 } from "@tiffin/contracts";
+import { InMemoryOutbox } from "@tiffin/outbox/testing";
 import type { ReplicatedMenu } from "../src/domain/menu-replica";
 import type { Order } from "../src/domain/order";
 import type {
@@ -6,31 +7,29 @@ import type {
   Log,
   MenuReplicaRepository,
   OrderRepository,
-  Outbox,
   OutboxEntry,
+  RateCheck,
+  RateLimiter,
 } from "../src/domain/ports";
+import { type Limit, windowStartOf } from "../src/domain/rate-limits";
 
 /*
  * In-memory ports for the orders domain. They keep the semantics of the DynamoDB adapters
  * (src/storage/dynamo.ts), because a fake that is kinder than the real table makes tests lie:
  * reads return copies, `placeWithOutbox` is all-or-nothing and answers "duplicate" for a taken
- * idempotency key, the outbox lists unsent entries oldest first, the replica never goes backwards.
+ * idempotency key, the outbox is @tiffin/outbox's in-memory store (oldest first, backoff, parking), the
+ * replica never goes backwards, a rate counter never counts past its limit.
  */
 
 const copy = <T>(value: T): T => structuredClone(value);
-
-interface StoredOutboxEntry {
-  entry: OutboxEntry;
-  sentAt?: string;
-}
 
 /** The OrdersTable: orders, idempotency records and outbox entries, written together as DynamoDB does. */
 export class InMemoryOrdersTable {
   private readonly orderRows = new Map<string, Order>();
   private readonly idempotencyRows = new Map<string, { orderId: string; requestHash: string }>();
-  private readonly outboxRows = new Map<string, StoredOutboxEntry>();
+  readonly outbox = new InMemoryOutbox<OutboxEntry>();
   private writeFailure: Error | undefined;
-  private markSentFailure: Error | undefined;
+  private contended = 0;
 
   readonly orders: OrderRepository = {
     get: async (orderId) => {
@@ -51,28 +50,18 @@ export class InMemoryOrdersTable {
     placeWithOutbox: async ({ order, outbox, idempotencyKey, requestHash }) => {
       // Checks and writes run without an `await` in between: the fake transaction is atomic, like DynamoDB's.
       if (this.writeFailure) throw this.writeFailure;
+      if (this.contended > 0) {
+        this.contended--;
+        return "duplicate"; // a twin's transaction holds the key and has not committed: nothing written
+      }
       if (this.idempotencyRows.has(idempotencyKey)) return "duplicate";
       if (this.orderRows.has(order.id)) {
         throw new Error(`Transaction cancelled: order ${order.id} already exists`);
       }
       this.idempotencyRows.set(idempotencyKey, { orderId: order.id, requestHash });
       this.orderRows.set(order.id, copy(order));
-      this.outboxRows.set(outboxKey(outbox), { entry: copy(outbox) });
+      this.outbox.add(outbox);
       return "placed";
-    },
-  };
-
-  readonly outbox: Outbox = {
-    pending: async (limit) =>
-      [...this.outboxRows.values()]
-        .filter((row) => row.sentAt === undefined)
-        .sort((a, b) => a.entry.createdAt.localeCompare(b.entry.createdAt))
-        .slice(0, limit)
-        .map((row) => copy(row.entry)),
-    markSent: async (entry, sentAt) => {
-      if (this.markSentFailure) throw this.markSentFailure;
-      const row = this.outboxRows.get(outboxKey(entry));
-      if (row) row.sentAt = sentAt.toISOString();
     },
   };
 
@@ -83,17 +72,25 @@ export class InMemoryOrdersTable {
 
   /** Every later `markSent` throws until `restore()`: the message went out but is not marked. */
   failMarkSent(error = new Error("DynamoDB unavailable")): void {
-    this.markSentFailure = error;
+    this.outbox.failMarkSent(error);
+  }
+
+  /**
+   * The next `times` placements answer "duplicate" and write nothing, as DynamoDB does while a twin
+   * request's transaction holds the same idempotency key (TransactionConflict / TransactionInProgress).
+   */
+  contendNext(times: number): void {
+    this.contended = times;
   }
 
   restore(): void {
     this.writeFailure = undefined;
-    this.markSentFailure = undefined;
+    this.outbox.restore();
   }
 
   /** Seeds an outbox entry as if a request had saved it and then crashed before sending. */
   seedPending(entry: OutboxEntry): void {
-    this.outboxRows.set(outboxKey(entry), { entry: copy(entry) });
+    this.outbox.add(entry);
   }
 
   allOrders(): Order[] {
@@ -101,15 +98,13 @@ export class InMemoryOrdersTable {
   }
 
   allOutbox(): { entry: OutboxEntry; sentAt?: string }[] {
-    return [...this.outboxRows.values()].map(copy);
+    return this.outbox.all().map(({ entry, sentAt }) => (sentAt ? { entry, sentAt } : { entry }));
   }
 
   idempotencyKeys(): string[] {
     return [...this.idempotencyRows.keys()];
   }
 }
-
-const outboxKey = (entry: Pick<OutboxEntry, "orderId" | "id">) => `${entry.orderId}|${entry.id}`;
 
 /** The FulfillmentQueue as the producer sees it: records what was sent, and can be told to fail. */
 export class RecordingFulfillmentSender implements FulfillmentSender {
@@ -166,5 +161,37 @@ export class RecordingLog implements Log {
 
   warn(message: string, extra: Record<string, unknown>): void {
     this.lines.push({ level: "warn", message, extra });
+  }
+}
+
+/** Rate counters as the DynamoDB adapter keeps them: one fixed window per key, never past the limit. */
+export class InMemoryRateLimiter implements RateLimiter {
+  private readonly windows = new Map<string, { windowStart: number; uses: number }>();
+
+  async take(key: string, limit: Limit, now: Date): Promise<RateCheck> {
+    const windowStart = windowStartOf(now, limit);
+    const row = this.windows.get(key);
+    if (!row || row.windowStart < windowStart) {
+      this.windows.set(key, { windowStart, uses: 1 });
+      return { ok: true };
+    }
+    if (row.uses < limit.max) {
+      row.uses++;
+      return { ok: true };
+    }
+    return {
+      ok: false,
+      retryAfterSeconds: Math.max(1, windowStart + limit.windowSeconds - Math.floor(now.getTime() / 1000)),
+    };
+  }
+
+  async giveBack(key: string, limit: Limit, takenAt: Date): Promise<void> {
+    const row = this.windows.get(key);
+    if (row && row.windowStart === windowStartOf(takenAt, limit) && row.uses > 0) row.uses--;
+  }
+
+  /** Uses counted for `key` in its current window. */
+  uses(key: string): number {
+    return this.windows.get(key)?.uses ?? 0;
   }
 }

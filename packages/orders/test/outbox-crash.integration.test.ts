@@ -8,8 +8,9 @@ import { OrderPlacedV1, RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
 import { describe, expect, it } from "vitest";
 import { replicaFromCatalog } from "../src/domain/menu-replica";
 import { createOrdersService } from "../src/domain/orders-service";
+import { DEFAULT_PLACE_LIMITS } from "../src/domain/rate-limits";
 import { sqsFulfillmentSender } from "../src/messaging/fulfillment-sender";
-import { dynamoMenuReplica, dynamoOrders, dynamoOutbox } from "../src/storage/dynamo";
+import { dynamoMenuReplica, dynamoOrders, dynamoOutbox, dynamoRateLimiter } from "../src/storage/dynamo";
 
 const catalog = RestaurantCatalogPublishedV1.parse(
   JSON.parse(
@@ -59,7 +60,8 @@ describe("outbox", () => {
     const saved = await orders.byIdempotencyKey(`customer-crash:${key}`);
     expect(saved?.order.status).toBe("placed");
     const outbox = dynamoOutbox(db, table);
-    expect((await outbox.pending(10)).map((e) => e.orderId)).toEqual([saved?.order.id]);
+    const due = await outbox.due(new Date(), { limit: 10 });
+    expect(due.entries.map((p) => p.entry.orderId)).toEqual([saved?.order.id]);
     expect(await drain(queue.url)).toEqual([]);
 
     // "Restart": a fresh service instance runs the relay, as the schedule would.
@@ -71,13 +73,15 @@ describe("outbox", () => {
       now: () => new Date(),
       newId: randomUUID,
       log: silent,
+      limiter: dynamoRateLimiter(db, table),
+      limits: DEFAULT_PLACE_LIMITS,
     });
-    expect(await restarted.relayOutbox()).toEqual({ sent: 1, failed: 0 });
-    expect(await restarted.relayOutbox()).toEqual({ sent: 0, failed: 0 });
+    expect(await restarted.relayOutbox()).toMatchObject({ sent: 1, failed: 0 });
+    expect(await restarted.relayOutbox()).toMatchObject({ sent: 0, failed: 0 });
 
     const delivered = await drain(queue.url);
     expect(delivered).toHaveLength(1);
     expect(delivered[0]).toMatchObject({ orderId: saved?.order.id, totalCents: saved?.order.totalCents });
-    expect(await outbox.pending(10)).toEqual([]);
+    expect(await outbox.oldestPendingCreatedAt()).toBeUndefined();
   });
 });

@@ -1,14 +1,19 @@
 import type { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
 import { DomainError } from "@tiffin/kit/domain-error";
+import type { RelayDeps } from "@tiffin/outbox";
 import { replicaFromCatalog } from "./menu-replica";
 import type { Order } from "./order";
 import { relayOutbox } from "./outbox";
 import { type PlaceOrderDeps, placeOrder } from "./place-order";
+import type { OutboxEntry } from "./ports";
 import { priceOrder, type RequestedLine } from "./pricing";
 
 export const ORDER_HISTORY_PAGE = 50;
 
-export const createOrdersService = (deps: PlaceOrderDeps) => ({
+export const createOrdersService = (
+  deps: PlaceOrderDeps,
+  relayOptions: Pick<RelayDeps<OutboxEntry>, "policy" | "pageSize" | "budgetMs"> = {},
+) => ({
   async quote(input: { restaurantId: string; lines: RequestedLine[] }) {
     return priceOrder(await deps.menus.get(input.restaurantId), input.lines);
   },
@@ -33,7 +38,7 @@ export const createOrdersService = (deps: PlaceOrderDeps) => ({
     return deps.menus.apply(replicaFromCatalog(event));
   },
 
-  relayOutbox: relayOutbox(deps),
+  relayOutbox: relayOutbox(deps, relayOptions),
 });
 
 export type OrdersService = ReturnType<typeof createOrdersService>;

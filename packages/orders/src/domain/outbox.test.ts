@@ -1,29 +1,29 @@
+import { DEFAULT_RETRY, retryDelayMs } from "@tiffin/outbox";
 import { describe, expect, it } from "vitest";
 import { FIXED_NOW, type OrdersHarness, ordersHarness, outboxEntry } from "../../test/factories";
-import { RELAY_BATCH } from "./outbox";
 
 /** A harness whose outbox holds unsent entries for `orderIds`, saved one minute apart in that order. */
-const withPending = async (...orderIds: string[]) => {
-  const h = await ordersHarness();
+const withPending = async (orderIds: string[], opts: Parameters<typeof ordersHarness>[0] = {}) => {
+  const h = await ordersHarness(opts);
   orderIds.forEach((orderId, i) => {
-    h.table.seedPending(outboxEntry(orderId, new Date(Date.UTC(2026, 10, 27, 18, i)).toISOString()));
+    h.table.seedPending(outboxEntry(orderId, new Date(Date.UTC(2026, 10, 27, 17, 0, i)).toISOString()));
   });
   return h;
 };
 
-const pendingOrderIds = async (h: OrdersHarness) => (await h.table.outbox.pending(100)).map((e) => e.orderId);
+const unsentOrderIds = (h: OrdersHarness) => h.table.outbox.unsent().map((e) => e.orderId);
 
-describe("relayOutbox", () => {
+describe("relayOutbox (orders)", () => {
   it("sends every pending entry, oldest first, and marks each sent", async () => {
     const h = await ordersHarness();
     // Seeded out of order: the relay must still send the oldest first.
     h.table.seedPending(outboxEntry("order-b", "2026-11-27T18:02:00.000Z"));
     h.table.seedPending(outboxEntry("order-a", "2026-11-27T18:01:00.000Z"));
 
-    expect(await h.svc.relayOutbox()).toEqual({ sent: 2, failed: 0 });
+    expect(await h.svc.relayOutbox()).toMatchObject({ sent: 2, failed: 0 });
 
     expect(h.sender.sent.map((e) => e.orderId)).toEqual(["order-a", "order-b"]);
-    expect(await h.table.outbox.pending(100)).toEqual([]);
+    expect(unsentOrderIds(h)).toEqual([]);
     expect(h.table.allOutbox().map((row) => row.sentAt)).toEqual([
       FIXED_NOW.toISOString(),
       FIXED_NOW.toISOString(),
@@ -40,68 +40,91 @@ describe("relayOutbox", () => {
     expect(h.sender.sent).toEqual([entry.event]);
   });
 
-  it("does nothing when nothing is pending", async () => {
-    const h = await ordersHarness();
+  it("sends the good order behind 30 whose messages are refused, in one run", async () => {
+    const stuck = Array.from({ length: 30 }, (_, i) => `stuck-${String(i).padStart(2, "0")}`);
+    const h = await withPending([...stuck, "order-good"]);
+    h.sender.failWith(new Error("InvalidMessageContents"), (event) => event.orderId.startsWith("stuck-"));
 
-    expect(await h.svc.relayOutbox()).toEqual({ sent: 0, failed: 0 });
-    expect(h.sender.attempts).toBe(0);
+    const run = await h.svc.relayOutbox();
+
+    expect(h.sender.sent.map((e) => e.orderId)).toEqual(["order-good"]);
+    expect(run).toMatchObject({ sent: 1, failed: 30, parked: 0 });
+    expect(unsentOrderIds(h)).toEqual(stuck);
   });
 
-  it(`sends at most ${RELAY_BATCH} entries per run and the rest on the next`, async () => {
-    const ids = Array.from({ length: RELAY_BATCH + 5 }, (_, i) => `order-${String(i).padStart(2, "0")}`);
-    const h = await withPending(...ids);
+  it("drains a backlog of more than a page in one run", async () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `order-${String(i).padStart(2, "0")}`);
+    const h = await withPending(ids);
 
-    expect(await h.svc.relayOutbox()).toEqual({ sent: RELAY_BATCH, failed: 0 });
-    expect(await pendingOrderIds(h)).toEqual(ids.slice(RELAY_BATCH));
-
-    expect(await h.svc.relayOutbox()).toEqual({ sent: 5, failed: 0 });
+    expect(await h.svc.relayOutbox()).toMatchObject({ sent: 60 });
     expect(h.sender.sent.map((e) => e.orderId)).toEqual(ids);
   });
 
-  it("keeps an entry that failed to send pending, sends the others, and sends it on a later run", async () => {
-    const h = await withPending("order-a", "order-b", "order-c");
-    h.sender.failWith(new Error("SQS throttled"), (event) => event.orderId === "order-b");
+  it("backs a failing entry off, parks it after the last attempt, and sends it after an operator's retry", async () => {
+    let now = FIXED_NOW;
+    const h = await withPending(["order-a"], { now: () => now });
+    h.sender.failWith(new Error("SQS throttled"));
 
-    expect(await h.svc.relayOutbox()).toEqual({ sent: 2, failed: 1 });
-    expect(h.sender.sent.map((e) => e.orderId)).toEqual(["order-a", "order-c"]);
-    expect(await pendingOrderIds(h)).toEqual(["order-b"]);
+    for (let attempt = 1; attempt <= DEFAULT_RETRY.maxAttempts; attempt++) {
+      expect(await h.svc.relayOutbox()).toMatchObject({ failed: 1 });
+      // Run again at once: backing off, so not tried again.
+      expect(await h.svc.relayOutbox()).toMatchObject({ failed: 0 });
+      now = new Date(now.getTime() + retryDelayMs(DEFAULT_RETRY, attempt));
+    }
+
+    expect(h.table.outbox.get("order.placed:order-a")).toMatchObject({ state: "parked", attempts: 10 });
+    expect(h.sender.attempts).toBe(DEFAULT_RETRY.maxAttempts);
     expect(h.log.lines).toContainEqual({
       level: "warn",
-      message: "outbox entry not sent; will retry",
-      extra: { orderId: "order-b", error: "Error: SQS throttled" },
+      message: "outbox entry parked: it will not be retried until an operator does",
+      extra: {
+        orderId: "order-a",
+        correlationId: "corr-order-a",
+        eventId: "order.placed:order-a",
+        attempts: 10,
+        error: "Error: SQS throttled",
+        retryWith: "npm run outbox -- retry order.placed:order-a",
+      },
     });
 
     h.sender.recover();
-    expect(await h.svc.relayOutbox()).toEqual({ sent: 1, failed: 0 });
-    expect(h.sender.sent.map((e) => e.orderId)).toEqual(["order-a", "order-c", "order-b"]);
-    expect(await pendingOrderIds(h)).toEqual([]);
+    expect(await h.svc.relayOutbox()).toMatchObject({ sent: 0, parkedTotal: 1 });
+    h.table.outbox.retry("order.placed:order-a", now);
+    expect(await h.svc.relayOutbox()).toMatchObject({ sent: 1, parkedTotal: 0 });
+    expect(h.sender.sent.map((e) => e.orderId)).toEqual(["order-a"]);
   });
 
   it("sends an entry again when marking it sent failed: at least once, never lost", async () => {
-    const h = await withPending("order-a");
+    const h = await withPending(["order-a"]);
     h.table.failMarkSent();
 
-    expect(await h.svc.relayOutbox()).toEqual({ sent: 0, failed: 1 });
-    expect(await pendingOrderIds(h)).toEqual(["order-a"]);
+    expect(await h.svc.relayOutbox()).toMatchObject({ sent: 0, failed: 1 });
+    expect(unsentOrderIds(h)).toEqual(["order-a"]);
 
     h.table.restore();
-    expect(await h.svc.relayOutbox()).toEqual({ sent: 1, failed: 0 });
+    expect(await h.svc.relayOutbox()).toMatchObject({ sent: 1, failed: 0 });
     // The same event twice, identical: the consumer's idempotency turns it into one ticket.
     expect(h.sender.sent).toHaveLength(2);
     expect(h.sender.sent[1]).toEqual(h.sender.sent[0]);
   });
 
-  it("logs each relayed entry with the order's correlation id", async () => {
-    const h = await withPending("order-a");
+  it("logs each relayed entry with the order's correlation id, and the run with the backlog's age", async () => {
+    const h = await ordersHarness();
+    h.table.seedPending(outboxEntry("order-a", "2026-11-27T18:29:00.000Z"));
+    h.table.seedPending(outboxEntry("order-b", "2026-11-27T18:28:30.000Z"));
+    h.sender.failWith(new Error("SQS down"), (e) => e.orderId === "order-b");
 
     await h.svc.relayOutbox();
 
-    expect(h.log.lines).toEqual([
-      {
-        level: "info",
-        message: "outbox entry relayed",
-        extra: { orderId: "order-a", eventId: "order.placed:order-a", correlationId: "corr-order-a" },
-      },
-    ]);
+    expect(h.log.lines).toContainEqual({
+      level: "info",
+      message: "outbox entry relayed",
+      extra: { orderId: "order-a", eventId: "order.placed:order-a", correlationId: "corr-order-a" },
+    });
+    expect(h.log.lines.at(-1)).toEqual({
+      level: "info",
+      message: "outbox relay run",
+      extra: { sent: 1, failed: 1, parked: 0, oldestPendingAgeSeconds: 90, parkedTotal: 0 },
+    });
   });
 });

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import type { OrderPlacedV1 } from "@tiffin/contracts";
 import { DomainError } from "@tiffin/kit/domain-error";
 import { type Order, shortCodeOf } from "./order";
-import { sendEntry } from "./outbox";
 import type {
   FulfillmentSender,
   Log,
@@ -10,8 +9,10 @@ import type {
   OrderRepository,
   Outbox,
   OutboxEntry,
+  RateLimiter,
 } from "./ports";
 import { priceOrder, type RequestedLine } from "./pricing";
+import { type Limit, type PlaceLimits, RateLimited } from "./rate-limits";
 
 export interface PlaceOrderCommand {
   /** The signed-in customer, from the verified token (never from the request body). */
@@ -31,7 +32,16 @@ export interface PlaceOrderDeps {
   now: () => Date;
   newId: () => string;
   log: Log;
+  limiter: RateLimiter;
+  limits: PlaceLimits;
+  /** Waits between looks at a checkout another request is placing at the same moment. */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** Looks at a concurrently placed checkout: 20, 40, … 640 ms, about 1.3 s in all. */
+const CONTENDED_ROUNDS = 7;
+const contendedPauseMs = (round: number) => 20 * 2 ** round;
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Fingerprint of what was asked, so a reused idempotency key with different contents is caught. */
 export const requestHashOf = ({ idempotencyKey: _key, ...rest }: PlaceOrderCommand): string =>
@@ -66,27 +76,75 @@ export const orderPlacedEvent = (order: Order): OrderPlacedV1 => ({
 });
 
 /**
- * Places an order: prices it from the replica, saves order + outbox entry atomically, then tries to send
- * `OrderPlaced` at once. If that send fails (or the process dies first) the outbox relay sends it later,
- * so a saved order is never lost and its message is never sent with different content.
- * The same idempotency key returns the first order instead of placing a second.
+ * Places an order: prices it from the replica, counts it against the customer's and the restaurant's
+ * limits, saves order + outbox entry atomically, then tries to send `OrderPlaced` at once. If that send
+ * fails (or the process dies first) the outbox relay sends it later, so a saved order is never lost and
+ * its message is never sent with different content. The same idempotency key returns the first order
+ * instead of placing a second, also when both requests arrive at the same moment, and a retry that
+ * returns the first order is not counted against any limit.
  */
-export const placeOrder =
-  (deps: PlaceOrderDeps) =>
-  async (cmd: PlaceOrderCommand, req: { correlationId: string; log: Log }): Promise<Order> => {
+export const placeOrder = (deps: PlaceOrderDeps) => {
+  const sleep = deps.sleep ?? realSleep;
+
+  /** The order placed earlier under this key: undefined if none, a conflict if it was another cart. */
+  const earlierOrder = async (key: string, requestHash: string): Promise<Order | undefined> => {
+    const earlier = await deps.orders.byIdempotencyKey(key);
+    if (earlier && earlier.requestHash !== requestHash) throw reusedKey();
+    return earlier?.order;
+  };
+
+  /** Takes one use of each limit, or gives back what it took and refuses. */
+  const takeLimits = async (cmd: PlaceOrderCommand, restaurantName: string, at: Date) => {
+    const taken: [string, Limit][] = [];
+    const giveBack = () =>
+      Promise.allSettled(taken.map(([key, limit]) => deps.limiter.giveBack(key, limit, at))).then(
+        () => undefined,
+      );
+    const checks: [string, Limit, (retryAfter: number) => RateLimited][] = [
+      [
+        `customer:${cmd.customerId}`,
+        deps.limits.perCustomer,
+        (s) => RateLimited.customer(deps.limits.perCustomer, s),
+      ],
+      [
+        `restaurant:${cmd.restaurantId}`,
+        deps.limits.perRestaurant,
+        (s) => RateLimited.restaurant(restaurantName, s),
+      ],
+    ];
+    for (const [key, limit, refusal] of checks) {
+      const check = await deps.limiter.take(key, limit, at);
+      if (!check.ok) {
+        await giveBack();
+        throw refusal(check.retryAfterSeconds);
+      }
+      taken.push([key, limit]);
+    }
+    return giveBack;
+  };
+
+  return async (cmd: PlaceOrderCommand, req: { correlationId: string; log: Log }): Promise<Order> => {
     const { correlationId, log } = req;
     const requestHash = requestHashOf(cmd);
     // Keys are the client's: scope them to the customer so one account can never reach another's order.
     const idempotencyKey = `${cmd.customerId}:${cmd.idempotencyKey}`;
-    const earlier = await deps.orders.byIdempotencyKey(idempotencyKey);
-    if (earlier) {
-      if (earlier.requestHash !== requestHash) throw reusedKey();
-      return earlier.order;
-    }
+    const earlier = await earlierOrder(idempotencyKey, requestHash);
+    if (earlier) return earlier;
 
     const quote = priceOrder(await deps.menus.get(cmd.restaurantId), cmd.lines);
+    const now = deps.now();
+    let giveBack: () => Promise<void>;
+    try {
+      giveBack = await takeLimits(cmd, quote.restaurantName, now);
+    } catch (error) {
+      // A double submit whose twin already went through gets that order, not a refusal.
+      const twin = error instanceof RateLimited && (await earlierOrder(idempotencyKey, requestHash));
+      if (twin) return twin;
+      throw error;
+    }
+
     const id = deps.newId();
-    const placedAt = deps.now().toISOString();
+    const placedAt = now.toISOString();
     const order: Order = {
       ...quote,
       id,
@@ -102,21 +160,33 @@ export const placeOrder =
     const event = orderPlacedEvent(order);
     const outbox: OutboxEntry = { id: event.eventId, orderId: id, event, createdAt: placedAt };
 
-    const saved = await deps.orders.placeWithOutbox({
-      order,
-      outbox,
-      idempotencyKey,
-      requestHash,
-    });
-    if (saved === "duplicate") {
-      const winner = await deps.orders.byIdempotencyKey(idempotencyKey);
-      if (!winner || winner.requestHash !== requestHash) throw reusedKey();
-      return winner.order;
+    let placed = false;
+    try {
+      for (let round = 0; !placed; round++) {
+        const saved = await deps.orders.placeWithOutbox({ order, outbox, idempotencyKey, requestHash });
+        if (saved === "placed") {
+          placed = true;
+          break;
+        }
+        // Another request holds the key: it placed the order, or is placing it right now.
+        const winner = await earlierOrder(idempotencyKey, requestHash);
+        if (winner) return winner;
+        if (round + 1 >= CONTENDED_ROUNDS) {
+          throw new DomainError(
+            "conflict",
+            "This checkout is being placed by another request right now. Check your orders in a moment before trying again.",
+          );
+        }
+        await sleep(contendedPauseMs(round));
+      }
+    } finally {
+      if (!placed) await giveBack();
     }
     log.info("order placed", { orderId: id, restaurantId: order.restaurantId, totalCents: order.totalCents });
 
     try {
-      await sendEntry(deps, outbox);
+      await deps.sender.send(event);
+      await deps.outbox.markSent(outbox, deps.now());
     } catch (error) {
       log.warn("OrderPlaced not sent yet; the outbox relay will send it", {
         orderId: id,
@@ -125,3 +195,4 @@ export const placeOrder =
     }
     return order;
   };
+};

@@ -1,6 +1,8 @@
 import type { OrderPlacedV1 } from "@tiffin/contracts";
+import type { OutboxStore } from "@tiffin/outbox";
 import type { ReplicatedMenu } from "./menu-replica";
 import type { Order } from "./order";
+import type { Limit } from "./rate-limits";
 
 export interface OutboxEntry {
   id: string;
@@ -17,7 +19,9 @@ export interface OrderRepository {
   byIdempotencyKey(key: string): Promise<{ order: Order; requestHash: string } | undefined>;
   /**
    * Saves the order, its idempotency record and its outbox entry in one transaction: all or nothing.
-   * "duplicate" when the idempotency key was taken meanwhile (a concurrent double submit).
+   * "duplicate" when another request holds the idempotency key (a concurrent double submit): it has
+   * placed its order, or is placing it right now (the transactions conflicted), so look for that order,
+   * and if it is not there yet, try again.
    */
   placeWithOutbox(input: {
     order: Order;
@@ -27,10 +31,17 @@ export interface OrderRepository {
   }): Promise<"placed" | "duplicate">;
 }
 
-export interface Outbox {
-  /** Entries saved but not yet sent, oldest first. */
-  pending(limit: number): Promise<OutboxEntry[]>;
-  markSent(entry: OutboxEntry, sentAt: Date): Promise<void>;
+/** Entries saved with their orders and not yet sent; the relay's rules live in @tiffin/outbox. */
+export type Outbox = OutboxStore<OutboxEntry>;
+
+export type RateCheck = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** Counters of recent uses per key (a customer, a restaurant), in fixed windows. */
+export interface RateLimiter {
+  /** Counts one use of `key` in the window of `limit` that holds `now`, unless that window is full. */
+  take(key: string, limit: Limit, now: Date): Promise<RateCheck>;
+  /** Gives back a use taken at `takenAt` that placed nothing (a duplicate submit, a failed save). */
+  giveBack(key: string, limit: Limit, takenAt: Date): Promise<void>;
 }
 
 export interface FulfillmentSender {

@@ -1,6 +1,5 @@
+import { createRelayHandler } from "@tiffin/outbox/handler";
 import { createService } from "../wiring";
 
-const svc = createService();
-
-/** Scheduled: sends outbox entries a crashed or failed request left unsent. */
-export const handler = async () => svc.relayOutbox();
+/** Scheduled: sends the OrderPlaced events a crashed or failed request left unsent; publishes the backlog's age. */
+export const handler = createRelayHandler({ service: "orders", relay: createService().relayOutbox });

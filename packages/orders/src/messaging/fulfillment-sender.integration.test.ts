@@ -26,3 +26,27 @@ describe("fulfillment sender (SQS on fauxqs)", () => {
     expect(message?.MessageAttributes?.correlationId?.StringValue).toBe(fixture.correlationId);
   });
 });
+
+describe("fulfillment sender: text as people type it", () => {
+  it("delivers an order with emoji, a ZWJ family, Devanagari, Arabic and a combining mark exactly", async () => {
+    const { sqs } = emulatorClients();
+    const { queue } = await freshQueue();
+    const typed: OrderPlacedV1 = {
+      ...fixture,
+      customer: { name: "आशा पटेल 👩🏽‍🍳", phone: "+971 ٥٠ ١٢٣ ٤٥٦٧" },
+      delivery: {
+        address: "٢٢١ شارع فالنسيا، Zoe\u0308 Building",
+        notes: "ring twice 🔔\nघंटी दो बार बजाएँ · اتصل بي · 👨‍👩‍👧‍👦",
+      },
+    };
+
+    // fauxqs refuses any astral character in a raw body (and SQS refuses U+FFFE/U+FFFF): this must not throw.
+    await sqsFulfillmentSender(sqs, queue.url).send(typed);
+
+    const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queue.url, WaitTimeSeconds: 2 }));
+    const received = OrderPlacedV1.parse(JSON.parse(out.Messages?.[0]?.Body ?? ""));
+    expect(received).toEqual(typed);
+    expect(received.delivery.notes).toBe(typed.delivery.notes);
+    expect(received.delivery.address.includes("e\u0308")).toBe(true); // not normalised to "ë"
+  });
+});

@@ -1,13 +1,14 @@
 import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import { EVENT_TYPE_ATTRIBUTE } from "@tiffin/contracts";
+import { EVENT_TYPE_ATTRIBUTE, encodeMessageBody } from "@tiffin/contracts";
 import type { FulfillmentSender } from "../domain/ports";
 
+/** Sends OrderPlaced to the FulfillmentQueue; the body is ASCII-escaped JSON, so any valid order is sendable. */
 export const sqsFulfillmentSender = (sqs: SQSClient, queueUrl: string): FulfillmentSender => ({
   async send(event) {
     await sqs.send(
       new SendMessageCommand({
         QueueUrl: queueUrl,
-        MessageBody: JSON.stringify(event),
+        MessageBody: encodeMessageBody(event),
         MessageAttributes: {
           [EVENT_TYPE_ATTRIBUTE]: { DataType: "String", StringValue: event.type },
           correlationId: { DataType: "String", StringValue: event.correlationId },

@@ -9,7 +9,7 @@ import { replicaFromCatalog } from "../domain/menu-replica";
 import type { Order } from "../domain/order";
 import { orderPlacedEvent } from "../domain/place-order";
 import type { OutboxEntry } from "../domain/ports";
-import { dynamoMenuReplica, dynamoOrders, dynamoOutbox } from "./dynamo";
+import { dynamoMenuReplica, dynamoOrders, dynamoOutbox, dynamoRateLimiter } from "./dynamo";
 
 const catalog = RestaurantCatalogPublishedV1.parse(
   JSON.parse(
@@ -106,9 +106,10 @@ describe("OrdersTable adapter (DynamoDB Local)", () => {
     ] as const) {
       await orders.placeWithOutbox({ order: o, outbox: entryFor(o), idempotencyKey: k, requestHash: "h" });
     }
-    expect((await outbox.pending(10)).map((e) => e.orderId)).toEqual([older.id, newer.id]);
+    const due = async () => (await outbox.due(new Date(), { limit: 10 })).entries.map((p) => p.entry.orderId);
+    expect(await due()).toEqual([older.id, newer.id]);
     await outbox.markSent(entryFor(older), new Date());
-    expect((await outbox.pending(10)).map((e) => e.orderId)).toEqual([newer.id]);
+    expect(await due()).toEqual([newer.id]);
   });
 
   it("keeps the newest menu revision whatever order snapshots arrive in", async () => {
@@ -122,5 +123,38 @@ describe("OrdersTable adapter (DynamoDB Local)", () => {
     expect(await menus.get(v3.restaurantId)).toEqual(v3);
     expect(await menus.apply({ ...v3, revision: 4, isOpen: false })).toBe("applied");
     expect((await menus.get(v3.restaurantId))?.isOpen).toBe(false);
+  });
+});
+
+describe("rate counters (DynamoDB Local)", () => {
+  const limit = { max: 10, windowSeconds: 600 };
+  const at = (seconds: number) => new Date(Date.UTC(2026, 10, 27, 18, 30, 0) + seconds * 1000);
+
+  it("lets exactly the limit through when 25 requests race for it, and says when the window ends", async () => {
+    const limiter = dynamoRateLimiter(emulatorClients().db, table);
+
+    const results = await Promise.all(
+      Array.from({ length: 25 }, () => limiter.take("customer:c-1", limit, at(30))),
+    );
+
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    expect(results.filter((r) => !r.ok)).toEqual(Array(15).fill({ ok: false, retryAfterSeconds: 570 }));
+  });
+
+  it("starts a new window at one use, keeps subjects apart, and gives back only in the same window", async () => {
+    const limiter = dynamoRateLimiter(emulatorClients().db, table);
+    const two = { max: 2, windowSeconds: 60 };
+    expect(await limiter.take("k", two, at(0))).toEqual({ ok: true });
+    expect(await limiter.take("k", two, at(1))).toEqual({ ok: true });
+    expect(await limiter.take("k", two, at(2))).toEqual({ ok: false, retryAfterSeconds: 58 });
+    expect(await limiter.take("other", two, at(2))).toEqual({ ok: true });
+
+    await limiter.giveBack("k", two, at(0));
+    expect(await limiter.take("k", two, at(3))).toEqual({ ok: true });
+
+    expect(await limiter.take("k", two, at(60))).toEqual({ ok: true });
+    await limiter.giveBack("k", two, at(3)); // that window is over: nothing to give back
+    expect(await limiter.take("k", two, at(61))).toEqual({ ok: true });
+    expect(await limiter.take("k", two, at(62))).toMatchObject({ ok: false });
   });
 });

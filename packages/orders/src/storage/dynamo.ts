@@ -1,4 +1,11 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { createHash } from "node:crypto";
+import {
+  ConditionalCheckFailedException,
+  IdempotentParameterMismatchException,
+  TransactionCanceledException,
+  TransactionConflictException,
+  TransactionInProgressException,
+} from "@aws-sdk/client-dynamodb";
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -7,18 +14,27 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
+import { outboxItem, dynamoOutbox as sharedOutbox } from "@tiffin/outbox/dynamo";
 import type { ReplicatedMenu } from "../domain/menu-replica";
 import type { Order } from "../domain/order";
-import type { MenuReplicaRepository, OrderRepository, Outbox, OutboxEntry } from "../domain/ports";
+import type {
+  MenuReplicaRepository,
+  OrderRepository,
+  Outbox,
+  OutboxEntry,
+  RateLimiter,
+} from "../domain/ports";
+import { windowStartOf } from "../domain/rate-limits";
 
 /*
  * OrdersTable key design (this adapter owns it):
  *   order             pk ORDER#<id>            sk ORDER             gsi1: CUSTOMER#<customerId> / <placedAt>
  *   idempotency key   pk IDEMPOTENCY#<key>     sk IDEMPOTENCY     -> orderId, requestHash
- *   outbox entry      pk ORDER#<id>            sk OUTBOX#<eventId> gsi1: OUTBOX_PENDING / <createdAt> while unsent
+ *   outbox entry      pk ORDER#<id>            sk OUTBOX#<eventId> gsi1: OUTBOX_PENDING | OUTBOX_PARKED / <createdAt>
  *   menu replica      pk MENU#<restaurantId>   sk MENU
+ *   rate counter      pk RATE#<subject>        sk RATE            -> windowStart (epoch s), uses
  * gsi1 holds two kinds: a customer's orders (history, newest first) and, sparsely, unsent outbox entries
- * (they lose gsi1pk once sent), so the relay reads just what it must send.
+ * (they lose gsi1pk once sent; see @tiffin/outbox/dynamo), so the relay reads just what it must send.
  */
 const orderKey = (id: string) => ({ pk: `ORDER#${id}`, sk: "ORDER" });
 const idempotencyKey = (key: string) => ({ pk: `IDEMPOTENCY#${key}`, sk: "IDEMPOTENCY" });
@@ -26,7 +42,33 @@ const outboxKey = (entry: Pick<OutboxEntry, "orderId" | "id">) => ({
   pk: `ORDER#${entry.orderId}`,
   sk: `OUTBOX#${entry.id}`,
 });
-const PENDING = "OUTBOX_PENDING";
+
+/**
+ * DynamoDB's idempotency token for the placing transaction (at most 36 characters): the same checkout
+ * key and cart give the same token, so a retried call (the SDK's, after a lost response) succeeds without
+ * writing twice, and a concurrent twin with another order id is refused as a mismatch, not written.
+ */
+const clientRequestToken = (key: string, requestHash: string) =>
+  createHash("sha256").update(`${key}\n${requestHash}`).digest("hex").slice(0, 36);
+
+/**
+ * Whether a failed placing transaction means "another request holds this key": it took it first
+ * (condition failed on the idempotency item), is writing it right now (transaction conflict, or the
+ * same token in progress), or placed the same checkout under our token (parameter mismatch).
+ */
+const keyHeldElsewhere = (err: unknown): boolean => {
+  if (err instanceof TransactionCanceledException) {
+    const reasons = err.CancellationReasons ?? [];
+    return (
+      reasons[0]?.Code === "ConditionalCheckFailed" || reasons.some((r) => r.Code === "TransactionConflict")
+    );
+  }
+  return (
+    err instanceof IdempotentParameterMismatchException ||
+    err instanceof TransactionInProgressException ||
+    err instanceof TransactionConflictException
+  );
+};
 
 export const dynamoOrders = (db: DynamoDBDocumentClient, table: string): OrderRepository => {
   const get = async (orderId: string) => {
@@ -62,6 +104,7 @@ export const dynamoOrders = (db: DynamoDBDocumentClient, table: string): OrderRe
       try {
         await db.send(
           new TransactWriteCommand({
+            ClientRequestToken: clientRequestToken(key, requestHash),
             TransactItems: [
               {
                 Put: {
@@ -83,49 +126,94 @@ export const dynamoOrders = (db: DynamoDBDocumentClient, table: string): OrderRe
                   ConditionExpression: "attribute_not_exists(pk)",
                 },
               },
-              {
-                Put: {
-                  TableName: table,
-                  Item: { ...outboxKey(outbox), gsi1pk: PENDING, gsi1sk: outbox.createdAt, data: outbox },
-                },
-              },
+              { Put: { TableName: table, Item: outboxItem(outboxKey(outbox), outbox) } },
             ],
           }),
         );
         return "placed";
       } catch (err) {
-        const reasons = err instanceof TransactionCanceledException ? err.CancellationReasons : undefined;
-        if (reasons?.[0]?.Code === "ConditionalCheckFailed") return "duplicate";
+        if (keyHeldElsewhere(err)) return "duplicate";
         throw err;
       }
     },
   };
 };
 
-export const dynamoOutbox = (db: DynamoDBDocumentClient, table: string): Outbox => ({
-  async pending(limit) {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: table,
-        IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :p",
-        ExpressionAttributeValues: { ":p": PENDING },
-        Limit: limit,
-      }),
-    );
-    return (out.Items ?? []).map((i) => i.data as OutboxEntry);
-  },
-  async markSent(entry, sentAt) {
-    await db.send(
+export const dynamoOutbox = (db: DynamoDBDocumentClient, table: string): Outbox =>
+  sharedOutbox<OutboxEntry>(db, table, outboxKey);
+
+const isConditionFailure = (err: unknown) => err instanceof ConditionalCheckFailedException;
+
+/**
+ * Fixed-window counters, one item per subject, changed only by conditional updates, so concurrent
+ * requests never count past the limit: add one in the current window below the limit, or start a new
+ * window at one, or refuse.
+ */
+export const dynamoRateLimiter = (db: DynamoDBDocumentClient, table: string): RateLimiter => {
+  const key = (subject: string) => ({ pk: `RATE#${subject}`, sk: "RATE" });
+  const addOne = (subject: string, windowStart: number, max: number) =>
+    db.send(
       new UpdateCommand({
         TableName: table,
-        Key: outboxKey(entry),
-        UpdateExpression: "REMOVE gsi1pk, gsi1sk SET sentAt = :at",
-        ExpressionAttributeValues: { ":at": sentAt.toISOString() },
+        Key: key(subject),
+        UpdateExpression: "SET #uses = #uses + :one",
+        ConditionExpression: "windowStart = :w AND #uses < :max",
+        ExpressionAttributeNames: { "#uses": "uses" },
+        ExpressionAttributeValues: { ":one": 1, ":w": windowStart, ":max": max },
       }),
     );
-  },
-});
+  const startWindow = (subject: string, windowStart: number) =>
+    db.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: key(subject),
+        UpdateExpression: "SET windowStart = :w, #uses = :one",
+        ConditionExpression: "attribute_not_exists(windowStart) OR windowStart < :w",
+        ExpressionAttributeNames: { "#uses": "uses" },
+        ExpressionAttributeValues: { ":one": 1, ":w": windowStart },
+      }),
+    );
+  const succeeded = (write: Promise<unknown>) =>
+    write.then(
+      () => true,
+      (err: unknown) => {
+        if (isConditionFailure(err)) return false;
+        throw err;
+      },
+    );
+  return {
+    async take(subject, limit, now) {
+      const windowStart = windowStartOf(now, limit);
+      // A new window, or a window someone else just started: the last addOne settles which.
+      if (
+        (await succeeded(addOne(subject, windowStart, limit.max))) ||
+        (await succeeded(startWindow(subject, windowStart))) ||
+        (await succeeded(addOne(subject, windowStart, limit.max)))
+      ) {
+        return { ok: true };
+      }
+      const retryAfterSeconds = Math.max(
+        1,
+        windowStart + limit.windowSeconds - Math.floor(now.getTime() / 1000),
+      );
+      return { ok: false, retryAfterSeconds };
+    },
+    async giveBack(subject, limit, takenAt) {
+      await succeeded(
+        db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: key(subject),
+            UpdateExpression: "SET #uses = #uses - :one",
+            ConditionExpression: "windowStart = :w AND #uses > :zero",
+            ExpressionAttributeNames: { "#uses": "uses" },
+            ExpressionAttributeValues: { ":one": 1, ":zero": 0, ":w": windowStartOf(takenAt, limit) },
+          }),
+        ),
+      );
+    },
+  };
+};
 
 export const dynamoMenuReplica = (db: DynamoDBDocumentClient, table: string): MenuReplicaRepository => ({
   async get(restaurantId) {
