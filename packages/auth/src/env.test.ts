@@ -25,6 +25,24 @@ describe("issuer environment", () => {
     ).toMatchObject({ TIFFIN_MAIL: "ses", TIFFIN_WEB_ORIGINS: ["https://d1.cloudfront.net"] });
   });
 
+  it("refuses the dev mailbox in AWS Lambda, saying why and what to set instead", () => {
+    const inLambda = {
+      AWS_LAMBDA_FUNCTION_NAME: "tiffin-production-AuthIssuer",
+      TIFFIN_MAIL: "mailbox",
+      TIFFIN_WEB_ORIGINS: "https://d1.cloudfront.net",
+    };
+    expect(() => issuerEnv(inLambda)).toThrow(
+      /TIFFIN_MAIL=mailbox .* is for local mode only, and this is running in AWS Lambda \(tiffin-production-AuthIssuer\)\. Set TIFFIN_MAIL=ses/,
+    );
+    // SES in Lambda is fine; the mailbox outside Lambda (local mode) is fine.
+    expect(
+      issuerEnv({ ...inLambda, TIFFIN_MAIL: "ses", TIFFIN_MAIL_FROM: "no-reply@tiffin.example" }).TIFFIN_MAIL,
+    ).toBe("ses");
+    expect(
+      issuerEnv({ TIFFIN_MAIL: "mailbox", TIFFIN_WEB_ORIGINS: "http://127.0.0.1:3000" }).TIFFIN_MAIL,
+    ).toBe("mailbox");
+  });
+
   it.each([
     [{ TIFFIN_WEB_ORIGINS: "https://d1.cloudfront.net" }, /TIFFIN_MAIL_FROM/],
     [{ TIFFIN_MAIL: "mailbox" }, /TIFFIN_WEB_ORIGINS is required/],

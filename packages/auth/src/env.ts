@@ -36,6 +36,13 @@ export type IssuerEnv = z.infer<typeof IssuerEnv>;
 
 /** The issuer's settings, checked once at cold start so a misconfiguration fails loudly, not per login. */
 export const issuerEnv = (env: NodeJS.ProcessEnv = process.env): IssuerEnv => {
+  // The dev mailbox shows every code to anyone who asks: in Lambda it would hand out everyone's
+  // accounts. Local mode never runs in Lambda, so this is always a misconfiguration.
+  if (env.AWS_LAMBDA_FUNCTION_NAME && env.TIFFIN_MAIL === "mailbox") {
+    throw new Error(
+      `auth issuer misconfigured: TIFFIN_MAIL=mailbox (the dev mailbox, which shows every code to anyone) is for local mode only, and this is running in AWS Lambda (${env.AWS_LAMBDA_FUNCTION_NAME}). Set TIFFIN_MAIL=ses and TIFFIN_MAIL_FROM to a verified sender.`,
+    );
+  }
   const parsed = IssuerEnv.safeParse({ ...env, TIFFIN_MAIL: env.TIFFIN_MAIL ?? "ses" });
   if (!parsed.success) {
     throw new Error(`auth issuer misconfigured: ${parsed.error.issues.map((i) => i.message).join(" ")}`);

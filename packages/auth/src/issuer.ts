@@ -1,23 +1,28 @@
 /**
- * The OpenAuth issuer: password login and registration (PasswordProvider + PasswordUI), tokens for the
- * web client only, login throttling around the password forms, and, in local mode, the dev mailbox.
+ * The OpenAuth issuer: password login and registration (Tiffin's password provider), tokens for the web
+ * client only, throttling inside every password and code check, and, in local mode, the dev mailbox.
  * Everything it needs arrives through `IssuerDeps`, so tests run it against DynamoDB Local directly.
  */
 import { issuer } from "@openauthjs/openauth";
-import { PasswordProvider } from "@openauthjs/openauth/provider/password";
-import { Storage, type StorageAdapter } from "@openauthjs/openauth/storage/storage";
-import { PasswordUI } from "@openauthjs/openauth/ui/password";
+import type { StorageAdapter } from "@openauthjs/openauth/storage/storage";
 import { type Actor, subjects, WEB_CLIENT_ID } from "@tiffin/kit/auth";
 import { type Context, Hono } from "hono";
+import { z } from "zod";
 import { type AccountDeps, accountForSignIn, actorOf, normalizeEmail } from "./domain/accounts";
-import { codeMessage } from "./domain/codes";
-import type { MailboxReader, Mailer } from "./domain/ports";
-import type { LoginThrottle } from "./domain/throttle";
-import { expiredPage, mailboxPage, refusedClientPage, throttledPage } from "./pages";
-import { openAuthPasswords, passwordHasher, spendPasswordCheck } from "./storage/passwords";
+import { createOneTimeCodes } from "./domain/one-time-codes";
+import type { AttemptCounter, MailboxReader, Mailer, OneTimeCodeStore } from "./domain/ports";
+import { currentActor } from "./domain/sessions";
+import { createThrottle } from "./domain/throttle";
+import { disabledAccountPage, expiredPage, mailboxPage, refusedClientPage } from "./pages";
+import { TiffinPasswordProvider } from "./password/provider";
+import { openAuthRefreshTokens, withCurrentAccounts } from "./storage/openauth";
+import { openAuthPasswords } from "./storage/passwords";
 import { tiffinTheme } from "./theme";
 
 export const TOKEN_TTL_SECONDS = { access: 15 * 60, refresh: 30 * 24 * 60 * 60 };
+
+/** The one path of the web app a code may be sent to (on one of its origins). */
+export const WEB_CALLBACK_PATH = "/auth/callback";
 
 export interface IssuerDeps extends AccountDeps {
   /** OpenAuth's storage (keys, codes, refresh tokens, password hashes): DynamoStorage on AuthTable. */
@@ -25,8 +30,11 @@ export interface IssuerDeps extends AccountDeps {
   mailer: Mailer;
   /** Set in local mode only: serves /dev/mailbox and /dev/mailbox.json. */
   mailbox?: MailboxReader;
-  throttle: LoginThrottle;
-  /** Origins a redirect_uri may point at (the web app's), e.g. `http://127.0.0.1:3000`. */
+  /** Counters behind every throttle (logins, code guesses, codes mailed). */
+  attempts: AttemptCounter;
+  /** One-time codes (registration, password reset), kept on the server. */
+  codes: OneTimeCodeStore;
+  /** Origins the web app is served on, e.g. `http://127.0.0.1:3000`: codes go only to their callback. */
   webOrigins: readonly string[];
 }
 
@@ -50,21 +58,23 @@ const originOf = (url: string) => {
   }
 };
 
-/** Which password forms are throttled, and which of their answers is a failed attempt. */
-const throttledForms: Record<
-  string,
-  { perAccount: boolean; failed: (status: number, action?: string) => boolean }
-> = {
-  // A wrong password (or unknown email) re-renders the form with 401; a success redirects.
-  "/password/authorize": { perAccount: true, failed: (status) => status === 401 },
-  // A wrong reset code (or bad input) re-renders with 400: guessing a reset code is guessing a password.
-  "/password/change": { perAccount: false, failed: (status) => status === 400 },
-  // A wrong registration code re-renders with 200 (OpenAuth's register page has no error status).
-  "/password/register": {
-    perAccount: false,
-    failed: (status, action) => action === "verify" && status === 200,
-  },
-};
+/**
+ * The only authorization requests the issuer takes: the web client, a code (never tokens in a URL),
+ * PKCE with S256, the password provider (or none named), back to the web app's callback on one of its
+ * origins, exactly. `prompt=create` (OpenID Connect's "initiating user registration") opens the
+ * registration form instead of the sign-in form.
+ */
+const authorizeQuery = (callbacks: ReadonlySet<string>) =>
+  z.object({
+    client_id: z.literal(WEB_CLIENT_ID),
+    response_type: z.literal("code"),
+    redirect_uri: z.string().refine((uri) => callbacks.has(uri)),
+    code_challenge: z.string().regex(/^[A-Za-z0-9._~-]{43,128}$/),
+    code_challenge_method: z.literal("S256"),
+    provider: z.literal("password").optional(),
+    prompt: z.enum(["login", "create"]).optional(),
+    state: z.string().max(512).optional(),
+  });
 
 /** Hardening for every HTML answer: no remote assets, a language, no framing, forms post only home. */
 const hardenPages = (formTargets: readonly string[]) => async (c: Context, next: () => Promise<void>) => {
@@ -94,52 +104,41 @@ const hardenPages = (formTargets: readonly string[]) => async (c: Context, next:
 
 export const createIssuerApp = (deps: IssuerDeps) => {
   const signIn = accountForSignIn(deps);
-  const passwords = openAuthPasswords(deps.storage);
   const webOrigins = new Set(deps.webOrigins.map((o) => originOf(o) ?? o));
-  /** Only the web app may ask for tokens, and only to be sent back to one of its own origins. */
-  const isAllowedClient = async (clientID: string, redirectURI: string) => {
-    const origin = originOf(redirectURI);
-    return clientID === WEB_CLIENT_ID && origin !== undefined && webOrigins.has(origin);
-  };
+  const callbacks = new Set([...webOrigins].map((origin) => `${origin}${WEB_CALLBACK_PATH}`));
+  const AuthorizeQuery = authorizeQuery(callbacks);
+  // Every refresh re-reads the account: roles and memberships are never frozen into a refresh chain.
+  const storage = withCurrentAccounts(deps.storage, currentActor(deps));
+  const throttle = createThrottle({ attempts: deps.attempts, now: deps.now });
 
   const openauth = issuer({
     subjects,
-    storage: deps.storage,
+    storage,
     theme: tiffinTheme,
     ttl: TOKEN_TTL_SECONDS,
     providers: {
-      password: PasswordProvider({
-        ...PasswordUI({
-          sendCode: (email, code) => deps.mailer.send(codeMessage(email, code)),
-          copy: {
-            // One message for a wrong password and an unknown email: which emails have accounts stays private.
-            error_invalid_password: "That email and password don't match. Check both and try again.",
-            error_invalid_email: "Enter a valid email address.",
-            error_invalid_code: "That code is not right. Check the latest email from Tiffin.",
-            error_email_taken: "There is already an account with this email. Sign in instead.",
-            register_prompt: "New to Tiffin?",
-            register: "Create an account",
-            login_prompt: "Already have an account?",
-            login: "Sign in",
-            change_prompt: "Forgot password?",
-            input_email: "Email",
-            input_password: "Password",
-            input_repeat: "Repeat password",
-            input_code: "6-digit code",
-          },
-        }),
-        hasher: passwordHasher,
+      password: TiffinPasswordProvider({
+        passwords: openAuthPasswords(storage),
+        accounts: deps.accounts,
+        codes: createOneTimeCodes({ store: deps.codes, now: deps.now, newId: deps.newId }),
+        throttle,
+        mailer: deps.mailer,
+        refreshTokens: openAuthRefreshTokens(storage),
+        clientAddress,
       }),
     },
-    allow: async ({ clientID, redirectURI }) => isAllowedClient(clientID, redirectURI),
+    // Checked again by the /authorize guard below, with PKCE and the exact callback.
+    allow: async ({ clientID, redirectURI }) => clientID === WEB_CLIENT_ID && callbacks.has(redirectURI),
     success: async (ctx, value) => {
-      const account = await signIn(value.email);
+      const account = await signIn(value.email, { name: value.name });
+      if (account.disabled) {
+        return new Response(disabledAccountPage(), {
+          status: 403,
+          headers: { "content-type": "text/html; charset=utf-8" },
+        });
+      }
       const actor: Actor = actorOf(account);
-      const response = await ctx.subject("user", actor, { subject: account.id });
-      // OpenAuth 0.4.3 records a hash of the token properties as the login's subject, while refresh
-      // tokens are filed under the subject we chose; record ours, so a password change revokes them.
-      await Storage.set(deps.storage, ["email", value.email, "subject"], account.id);
-      return response;
+      return ctx.subject("user", actor, { subject: account.id });
     },
     error: async () =>
       new Response(expiredPage(), { status: 400, headers: { "content-type": "text/html; charset=utf-8" } }),
@@ -148,42 +147,16 @@ export const createIssuerApp = (deps: IssuerDeps) => {
   const app = new Hono<{ Bindings: Bindings }>();
   app.use("*", hardenPages([...webOrigins]));
 
-  // OpenAuth answers a refused client by redirecting to the redirect_uri it just refused (with an error):
-  // an open redirect. Refuse such requests here, with a page, before OpenAuth sees them.
-  app.get("/authorize", async (c, next) => {
-    const redirectUri = c.req.query("redirect_uri") ?? "";
-    const allowed = await isAllowedClient(c.req.query("client_id") ?? "", redirectUri);
-    if (!allowed) return c.html(refusedClientPage(), 400);
-    return next();
-  });
-
-  app.use("/password/*", async (c, next) => {
-    const form = c.req.method === "POST" ? throttledForms[c.req.path] : undefined;
-    if (!form) return next();
-    const fields = await c.req.formData().catch(() => undefined);
-    const field = (name: string) => {
-      const value = fields?.get(name);
-      return typeof value === "string" ? value : undefined;
-    };
-    const typedEmail = form.perAccount ? field("email") : undefined;
-    const attempt = { address: clientAddress(c), email: typedEmail ? normalizeEmail(typedEmail) : undefined };
-
-    const decision = await deps.throttle.check(attempt);
-    if (!decision.allowed) {
-      return c.html(throttledPage(decision.retryAfterSeconds), 429, {
-        "retry-after": String(decision.retryAfterSeconds),
-      });
-    }
-    const unknownAccount = attempt.email !== undefined && !(await passwords.exists(attempt.email));
-
+  // OpenAuth 0.4.3 redirects to whatever `provider` names (`provider=/evil.example` answers
+  // `Location: //evil.example/authorize`) and answers a refused client by redirecting to the
+  // redirect_uri it just refused. Anything but the one request the web app makes is refused here,
+  // with a page, before OpenAuth sees it.
+  app.use("/authorize", async (c, next) => {
+    const query = AuthorizeQuery.safeParse(c.req.query());
+    if (!query.success) return c.html(refusedClientPage(), 400);
     await next();
-
-    const status = c.res.status;
-    if (form.failed(status, field("action"))) {
-      await deps.throttle.failed(attempt);
-      if (unknownAccount) await spendPasswordCheck(field("password") ?? "");
-    } else if (attempt.email && status >= 300 && status < 400) {
-      await deps.throttle.succeeded({ email: attempt.email, address: attempt.address });
+    if (query.data.prompt === "create" && c.res.headers.get("location") === "/password/authorize") {
+      c.res.headers.set("location", "/password/register");
     }
   });
 

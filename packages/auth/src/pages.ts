@@ -3,7 +3,7 @@
  * Plain HTML, no scripts, no remote fonts or images; every interpolated value is escaped.
  */
 import type { StoredMail } from "./domain/ports";
-import { waitInWords } from "./domain/throttle";
+import { type ThrottledAction, waitInWords } from "./domain/throttle";
 
 const escapeHtml = (value: string) =>
   value.replace(
@@ -39,14 +39,33 @@ const page = (title: string, body: string) => `<!doctype html>
 <body><main>${body}</main></body>
 </html>`;
 
-export const throttledPage = (retryAfterSeconds: number) =>
-  page(
-    "Too many attempts",
-    `<h1>Too many sign-in attempts</h1>
-<p role="alert">For your security, signing in is paused after several attempts that did not work.
-Please wait ${escapeHtml(waitInWords(retryAfterSeconds))} and try again.</p>
-<p>Forgot your password? After the wait, choose <a href="/password/change">Forgot password?</a> to set a new one.</p>`,
+const throttledCopy: Record<ThrottledAction, { title: string; why: string; next: string }> = {
+  login: {
+    title: "Too many sign-in attempts",
+    why: "For your security, signing in to this account (or from this address) is paused after several attempts that did not work.",
+    next: 'Forgot your password? After the wait, choose <a href="/password/change">Forgot password?</a> to set a new one.',
+  },
+  code: {
+    title: "Too many code attempts",
+    why: "For your security, entering codes for this email (or from this address) is paused after several codes that were not right.",
+    next: "After the wait, ask for a new code and enter the one in the latest email from Tiffin.",
+  },
+  mail: {
+    title: "Too many codes sent",
+    why: "We have already sent several codes to this email (or for this address) in the last few minutes.",
+    next: "Check your inbox (and spam folder) for the latest one, or ask again after the wait.",
+  },
+};
+
+export const throttledPage = (action: ThrottledAction, retryAfterSeconds: number) => {
+  const text = throttledCopy[action];
+  return page(
+    text.title,
+    `<h1>${escapeHtml(text.title)}</h1>
+<p role="alert">${escapeHtml(text.why)} Please wait ${escapeHtml(waitInWords(retryAfterSeconds))} and try again.</p>
+<p>${text.next}</p>`,
   );
+};
 
 export const expiredPage = () =>
   page(
@@ -61,7 +80,15 @@ export const refusedClientPage = () =>
     "Sign-in link not valid",
     `<h1>This sign-in link is not valid</h1>
 <p>It was not made by the Tiffin website, or it points somewhere Tiffin does not send people after
-signing in. Open Tiffin and choose <strong>Sign in</strong> from there.</p>`,
+signing in, or it asks for something Tiffin does not do. Open Tiffin and choose <strong>Sign in</strong>
+from there.</p>`,
+  );
+
+export const disabledAccountPage = () =>
+  page(
+    "Account disabled",
+    `<h1>This account can't sign in</h1>
+<p>Tiffin has disabled this account. If you think that is a mistake, contact Tiffin support.</p>`,
   );
 
 export const mailboxPage = (messages: StoredMail[], to: string | undefined) =>

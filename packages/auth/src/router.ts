@@ -1,10 +1,39 @@
-import { authedProcedure, router } from "@tiffin/kit";
+import { authedProcedure, operatorProcedure, router } from "@tiffin/kit";
 import { roles } from "@tiffin/kit/auth";
+import { z } from "zod";
+import type { revokeSessions } from "./domain/sessions";
 
-/** The auth service's API: who the caller is, as the token the caller sent says (verified). */
-export const createAuthRouter = () =>
-  router({
+export interface AuthRouterDeps {
+  /** Ends every session of an account (revokes its refresh tokens). */
+  revokeSessions: ReturnType<typeof revokeSessions>;
+}
+
+const RevokeSessionsInput = z.strictObject({
+  email: z.email({ error: "Enter the account's email address." }).max(254),
+});
+
+/**
+ * The auth service's API: who the caller is (as the verified token says), and for operators, ending an
+ * account's sessions. Without `deps` the real adapters are built on first use (wiring.ts reads
+ * `Resource.*`), so declaring the router (e.g. to list its procedures) needs no AWS at all.
+ */
+export const createAuthRouter = (deps?: AuthRouterDeps) => {
+  let real: Promise<AuthRouterDeps> | undefined;
+  const resolve = () => {
+    if (deps) return Promise.resolve(deps);
+    real ??= import("./wiring").then((w) => w.createApiDeps());
+    return real;
+  };
+  return router({
     me: authedProcedure(...roles).query(({ ctx }) => ctx.actor),
+    /**
+     * Revokes every refresh token of the account: each of its sessions ends at its next refresh (within
+     * one access token's lifetime, 15 minutes). 404 when no account has that email.
+     */
+    revokeSessions: operatorProcedure
+      .input(RevokeSessionsInput)
+      .mutation(async ({ input }) => (await resolve()).revokeSessions(input.email)),
   });
+};
 
 export type AuthRouter = ReturnType<typeof createAuthRouter>;

@@ -3,12 +3,13 @@ import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { createDocumentClient } from "@tiffin/aws";
 import { createTokenVerifier, WEB_CLIENT_ID } from "@tiffin/kit/auth";
 import { Resource } from "sst";
-import { createLoginThrottle } from "./domain/throttle";
+import { revokeSessions } from "./domain/sessions";
 import { issuerEnv } from "./env";
 import { createIssuerApp } from "./issuer";
 import { sesMailer } from "./mail/ses";
-import { dynamoAccounts, dynamoAttemptCounter, dynamoDevMailbox } from "./storage/dynamo";
-import { openAuthDynamoStorage } from "./storage/openauth";
+import type { AuthRouterDeps } from "./router";
+import { dynamoAccounts, dynamoAttemptCounter, dynamoCodes, dynamoDevMailbox } from "./storage/dynamo";
+import { openAuthDynamoStorage, openAuthRefreshTokens } from "./storage/openauth";
 import { openAuthPasswords } from "./storage/passwords";
 
 /*
@@ -46,9 +47,21 @@ export const createIssuer = () => {
     ...mail,
     storage: openAuthStorage(table, env.AWS_ENDPOINT_URL_DYNAMODB),
     accounts: dynamoAccounts(db, table),
-    throttle: createLoginThrottle({ attempts: dynamoAttemptCounter(db, table), now: deps.now }),
+    attempts: dynamoAttemptCounter(db, table),
+    codes: dynamoCodes(db, table),
     webOrigins: env.TIFFIN_WEB_ORIGINS,
   });
+};
+
+/** The auth API's adapters: accounts, and OpenAuth's refresh tokens (to revoke an account's sessions). */
+export const createApiDeps = (): AuthRouterDeps => {
+  const table = Resource.AuthTable.name;
+  return {
+    revokeSessions: revokeSessions({
+      accounts: dynamoAccounts(createDocumentClient(), table),
+      refreshTokens: openAuthRefreshTokens(openAuthStorage(table, process.env.AWS_ENDPOINT_URL_DYNAMODB)),
+    }),
+  };
 };
 
 /** What the demo seed writes through: the accounts store and OpenAuth's password records. */

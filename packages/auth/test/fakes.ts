@@ -2,16 +2,19 @@ import type { Account } from "../src/domain/accounts";
 import type {
   AccountRepository,
   AttemptCounter,
-  AttemptWindow,
+  CodePurpose,
   Mailer,
   MailMessage,
+  OneTimeCodeStore,
   PasswordStore,
+  RefreshTokens,
+  StoredCode,
 } from "../src/domain/ports";
 
 /*
  * In-memory ports with the semantics of the DynamoDB adapters (src/storage/dynamo.ts): reads return
- * copies, `create` never overwrites, an expired attempt window reads as absent and a new failure opens
- * a fresh one.
+ * copies, `create` never overwrites, an expired attempt window counts as none and a new attempt opens
+ * a fresh one, conditional updates apply whole or not at all.
  */
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -31,22 +34,81 @@ export class InMemoryAccounts implements AccountRepository {
   }
 }
 
+interface Window {
+  count: number;
+  resetsAt: Date;
+}
+
 export class InMemoryAttemptCounter implements AttemptCounter {
-  readonly rows = new Map<string, AttemptWindow>();
-  async get(key: string, now: Date) {
+  readonly rows = new Map<string, Window>();
+  private live(key: string, now: Date) {
     const row = this.rows.get(key);
-    return row && row.resetsAt > now ? copy(row) : undefined;
+    return row && row.resetsAt > now ? row : undefined;
   }
-  async increment(key: string, now: Date, windowMs: number) {
-    const live = await this.get(key, now);
-    const next = live
-      ? { count: live.count + 1, resetsAt: live.resetsAt }
-      : { count: 1, resetsAt: new Date(now.getTime() + windowMs) };
-    this.rows.set(key, next);
-    return copy(next);
+  count(key: string, now: Date) {
+    return this.live(key, now)?.count ?? 0;
+  }
+  async reserve(key: string, limit: number, now: Date, windowMs: number) {
+    const live = this.live(key, now);
+    if (live && live.count >= limit) return { reserved: false as const, resetsAt: new Date(live.resetsAt) };
+    this.rows.set(
+      key,
+      live ? { ...live, count: live.count + 1 } : { count: 1, resetsAt: new Date(now.getTime() + windowMs) },
+    );
+    return { reserved: true as const };
+  }
+  async release(key: string, now: Date) {
+    const live = this.live(key, now);
+    if (live && live.count > 0) this.rows.set(key, { ...live, count: live.count - 1 });
   }
   async clear(key: string) {
     this.rows.delete(key);
+  }
+}
+
+export class InMemoryCodes implements OneTimeCodeStore {
+  readonly rows = new Map<string, StoredCode>();
+  private key = (purpose: CodePurpose, email: string) => `${purpose}#${email}`;
+  private liveCode(purpose: CodePurpose, email: string, id: string, now: Date) {
+    const row = this.rows.get(this.key(purpose, email));
+    return row && row.id === id && row.expiresAt > now && !row.used ? row : undefined;
+  }
+  async put(code: StoredCode) {
+    this.rows.set(this.key(code.purpose, code.email), copy(code));
+  }
+  async get(purpose: CodePurpose, email: string) {
+    const row = this.rows.get(this.key(purpose, email));
+    return row && copy(row);
+  }
+  async spendAttempt(purpose: CodePurpose, email: string, id: string, now: Date, maxAttempts: number) {
+    const row = this.liveCode(purpose, email, id, now);
+    if (!row || row.attempts >= maxAttempts) return undefined;
+    row.attempts++;
+    return copy(row);
+  }
+  async markVerified(purpose: CodePurpose, email: string, id: string, now: Date) {
+    const row = this.liveCode(purpose, email, id, now);
+    if (row) row.verified = true;
+    return row !== undefined;
+  }
+  async use(purpose: CodePurpose, email: string, id: string, now: Date, opts: { requireVerified: boolean }) {
+    const row = this.liveCode(purpose, email, id, now);
+    if (!row || (opts.requireVerified && !row.verified)) return false;
+    row.used = true;
+    return true;
+  }
+  async remove(purpose: CodePurpose, email: string) {
+    this.rows.delete(this.key(purpose, email));
+  }
+}
+
+/** Refresh tokens per subject, as ids. */
+export class InMemoryRefreshTokens implements RefreshTokens {
+  readonly bySubject = new Map<string, string[]>();
+  async revokeAll(subject: string) {
+    const n = this.bySubject.get(subject)?.length ?? 0;
+    this.bySubject.delete(subject);
+    return n;
   }
 }
 

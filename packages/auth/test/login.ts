@@ -37,7 +37,10 @@ export class SignInError extends Error {
 
 /** A cookie jar just big enough for the issuer: name=value pairs, one origin, no attributes. */
 class CookieJar {
-  private readonly cookies = new Map<string, string>();
+  constructor(private readonly cookies = new Map<string, string>()) {}
+  copy() {
+    return new CookieJar(new Map(this.cookies));
+  }
   store(response: Response) {
     for (const line of response.headers.getSetCookie()) {
       const [pair = "", ...attributes] = line.split(";");
@@ -55,25 +58,49 @@ class CookieJar {
 }
 
 /** A browser-like session with the issuer: keeps its cookies, never follows redirects on its own. */
-export const issuerSession = (opts: Pick<SignInOptions, "issuer" | "fetch" | "clientAddress">) => {
-  const jar = new CookieJar();
+export interface IssuerSession {
+  request: (
+    path: string,
+    init?: { method?: string; form?: Record<string, string>; rawForm?: string; from?: string },
+  ) => Promise<Response>;
+  /** Another browser holding a copy of this one's cookies as they are now (to replay its state). */
+  fork: (clientAddress?: string) => IssuerSession;
+}
+
+export const issuerSession = (
+  opts: Pick<SignInOptions, "issuer" | "fetch" | "clientAddress">,
+  jar = new CookieJar(),
+): IssuerSession => {
   const doFetch = opts.fetch ?? fetch;
-  const request = async (path: string, init: { method?: string; form?: Record<string, string> } = {}) => {
+  const request = async (
+    path: string,
+    init: {
+      method?: string;
+      form?: Record<string, string>;
+      /** A form body exactly as given (already URL-encoded), e.g. to send bytes that are not UTF-8. */
+      rawForm?: string;
+      /** Another client address for this one request (the same cookies, replayed from elsewhere). */
+      from?: string;
+    } = {},
+  ) => {
     const url = new URL(path, opts.issuer);
     const headers: Record<string, string> = {};
     if (jar.header()) headers.cookie = jar.header();
-    if (opts.clientAddress) headers["x-forwarded-for"] = opts.clientAddress;
-    if (init.form) headers["content-type"] = "application/x-www-form-urlencoded";
+    const address = init.from ?? opts.clientAddress;
+    if (address) headers["x-forwarded-for"] = address;
+    const body = init.rawForm ?? (init.form ? new URLSearchParams(init.form).toString() : undefined);
+    if (body !== undefined) headers["content-type"] = "application/x-www-form-urlencoded";
     const response = await doFetch(url, {
-      method: init.method ?? (init.form ? "POST" : "GET"),
+      method: init.method ?? (body !== undefined ? "POST" : "GET"),
       headers,
-      body: init.form ? new URLSearchParams(init.form).toString() : undefined,
+      body,
       redirect: "manual",
     });
     jar.store(response);
     return response;
   };
-  return { request };
+  const fork = (clientAddress = opts.clientAddress) => issuerSession({ ...opts, clientAddress }, jar.copy());
+  return { request, fork };
 };
 
 const failure = async (message: string, response: Response) =>
@@ -85,26 +112,40 @@ const pkce = () => {
   return { verifier, challenge };
 };
 
-/** Starts an authorization (as the web app's /auth/login does); the issuer remembers it in a cookie. */
-const authorize = async (opts: SignInOptions, s: ReturnType<typeof issuerSession>) => {
+/**
+ * The query of an authorization request exactly as the web app sends it (code + PKCE S256, the password
+ * provider, `prompt=create` for registration), with a fresh state and verifier.
+ */
+export const authorizationRequest = (redirectUri: string, screen: "login" | "register" = "login") => {
   const { verifier, challenge } = pkce();
   const state = randomBytes(8).toString("hex");
   const query = new URLSearchParams({
     client_id: WEB_CLIENT_ID,
-    redirect_uri: opts.redirectUri,
+    redirect_uri: redirectUri,
     response_type: "code",
     provider: "password",
     state,
     code_challenge: challenge,
     code_challenge_method: "S256",
+    ...(screen === "register" ? { prompt: "create" } : {}),
   });
+  return { query, verifier, state };
+};
+
+/** Starts an authorization (as the web app's /auth/login does); the issuer remembers it in a cookie. */
+export const authorize = async (
+  opts: SignInOptions,
+  s: IssuerSession,
+  screen: "login" | "register" = "login",
+) => {
+  const { query, verifier, state } = authorizationRequest(opts.redirectUri, screen);
   const started = await s.request(`/authorize?${query}`);
   if (started.status !== 302) throw await failure("the issuer refused the authorization request", started);
   return { verifier, state, next: started.headers.get("location") ?? "/password/authorize" };
 };
 
 /** Exchanges the redirect back to the web app (`?code=…`) for tokens. */
-const exchange = async (
+export const exchange = async (
   opts: SignInOptions,
   redirected: Response,
   flow: { verifier: string; state: string },
@@ -175,14 +216,27 @@ export const codeFromDevMailbox = async (opts: {
  * Registers a new customer (local mode: the verification code is read from the dev mailbox) and returns
  * the tokens the registration signs them in with.
  */
-export const registerCustomer = async (opts: SignInOptions): Promise<Tokens> => {
+export const registerCustomer = async (opts: SignInOptions & { name?: string }): Promise<Tokens> => {
   const s = issuerSession(opts);
-  const flow = await authorize(opts, s);
-  const start = await s.request("/password/register");
+  const flow = await authorize(opts, s, "register");
+  if (flow.next !== "/password/register") {
+    throw new SignInError(`registration opened ${flow.next}, not /password/register`, {
+      status: 302,
+      body: "",
+    });
+  }
+  const start = await s.request(flow.next);
   if (start.status !== 200) throw await failure("the registration form did not load", start);
   const registered = await s.request("/password/register", {
-    form: { action: "register", email: opts.email, password: opts.password, repeat: opts.password },
+    form: {
+      action: "register",
+      email: opts.email,
+      name: opts.name ?? "",
+      password: opts.password,
+      repeat: opts.password,
+    },
   });
+  if (registered.status !== 200) throw await failure("the registration was refused", registered);
   const code = await codeFromDevMailbox({ issuer: opts.issuer, email: opts.email, fetch: opts.fetch });
   if (!code) throw await failure(`no code reached the dev mailbox for ${opts.email}`, registered);
   const verified = await s.request("/password/register", { form: { action: "verify", code } });

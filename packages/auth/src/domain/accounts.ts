@@ -22,6 +22,8 @@ export interface Account {
   /** For restaurant staff: the restaurants they work for, and as what. Empty for other roles. */
   restaurants: RestaurantMembership[];
   createdAt: string;
+  /** Set by an operator: the account can no longer sign in, and its sessions stop at the next refresh. */
+  disabled?: boolean;
 }
 
 /**
@@ -50,19 +52,20 @@ export interface AccountDeps {
 
 /**
  * The account behind a successful password login or registration. Anyone who proved an email address
- * (OpenAuth verified its code, or its password) and has no account yet becomes a customer; staff,
+ * (by its code, or its password) and has no account yet becomes a customer, named as they chose; staff,
  * courier and agent accounts are only ever created by an operator (today: the demo seed).
  */
 export const accountForSignIn =
   ({ accounts, newId, now }: AccountDeps) =>
-  async (rawEmail: string): Promise<Account> => {
+  async (rawEmail: string, chosen: { name?: string } = {}): Promise<Account> => {
     const email = normalizeEmail(rawEmail);
     const existing = await accounts.byEmail(email);
     if (existing) return existing;
     const account: Account = {
       id: newId(),
       email,
-      name: nameFromEmail(email),
+      // Registration checked the name (domain/names.ts); kept exactly as typed.
+      name: chosen.name ?? nameFromEmail(email),
       role: "customer",
       restaurants: [],
       createdAt: now().toISOString(),

@@ -1,9 +1,9 @@
 import { createApiHandler } from "@tiffin/kit/lambda";
 import { createAuthRouter } from "../router";
-import { createVerifier } from "../wiring";
+import { createApiDeps, createVerifier } from "../wiring";
 
 export const handler = createApiHandler({
   service: "auth",
-  router: createAuthRouter(),
+  router: createAuthRouter(createApiDeps()),
   verifyToken: createVerifier(),
 });

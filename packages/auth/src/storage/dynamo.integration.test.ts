@@ -3,7 +3,8 @@ import { emulatorClients, freshTable } from "@tiffin/aws/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { manualClock } from "../../test/fakes";
 import type { Account } from "../domain/accounts";
-import { dynamoAccounts, dynamoAttemptCounter, dynamoDevMailbox } from "./dynamo";
+import type { StoredCode } from "../domain/ports";
+import { dynamoAccounts, dynamoAttemptCounter, dynamoCodes, dynamoDevMailbox } from "./dynamo";
 
 const { db } = emulatorClients();
 /*
@@ -26,6 +27,15 @@ const account = (email: string): Account => ({
 });
 
 describe("accounts in AuthTable", () => {
+  it("keeps a name in any script exactly", async () => {
+    const accounts = dynamoAccounts(db, table);
+    const name =
+      "Zoë 李小龍 محمد 👩🏽‍🍳 Rene\u0301e 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}";
+    const ada = { ...account(`n-${randomUUID()}@example.com`), name };
+    await accounts.create(ada);
+    expect((await accounts.byEmail(ada.email))?.name).toBe(name);
+  });
+
   it("creates once: a second create for the same email writes nothing", async () => {
     const accounts = dynamoAccounts(db, table);
     const first = account("ada@example.com");
@@ -49,42 +59,130 @@ describe("accounts in AuthTable", () => {
   });
 });
 
-describe("failed-attempt counters in AuthTable", () => {
+describe("attempt counters in AuthTable", () => {
   const WINDOW = 15 * 60_000;
 
-  it("counts within a window, and reads an expired window as none (DynamoDB Local never deletes it)", async () => {
+  it("counts within a window up to its limit, refuses past it, and opens a new window when it ends", async () => {
     const clock = clockAtNow();
     const counter = dynamoAttemptCounter(db, table);
     const key = `account:${randomUUID()}`;
-    expect(await counter.get(key, clock.now())).toBeUndefined();
-    const opened = await counter.increment(key, clock.now(), WINDOW);
-    expect(opened).toEqual({ count: 1, resetsAt: new Date(clock.now().getTime() + WINDOW) });
+    const opened = clock.now().getTime() + WINDOW;
+    for (let i = 0; i < 3; i++)
+      expect(await counter.reserve(key, 3, clock.now(), WINDOW)).toEqual({ reserved: true });
     clock.advance(60_000);
-    expect((await counter.increment(key, clock.now(), WINDOW)).count).toBe(2);
-    expect(await counter.get(key, clock.now())).toEqual({ count: 2, resetsAt: opened.resetsAt });
-    clock.advance(WINDOW);
-    expect(await counter.get(key, clock.now())).toBeUndefined();
-    expect(await counter.increment(key, clock.now(), WINDOW)).toEqual({
-      count: 1,
-      resetsAt: new Date(clock.now().getTime() + WINDOW),
+    expect(await counter.reserve(key, 3, clock.now(), WINDOW)).toEqual({
+      reserved: false,
+      resetsAt: new Date(opened),
     });
+    // DynamoDB Local never deletes the expired window: it must count as none.
+    clock.advance(WINDOW);
+    expect(await counter.reserve(key, 3, clock.now(), WINDOW)).toEqual({ reserved: true });
+    expect(await counter.reserve(key, 1, clock.now(), WINDOW)).toMatchObject({ reserved: false });
   });
 
-  it("loses no failure when many are counted at once", async () => {
+  it("reserves exactly the limit when 60 attempts arrive at once (an atomic condition, not check-then-act)", async () => {
     const now = new Date();
     const counter = dynamoAttemptCounter(db, table);
     const key = `address:${randomUUID()}`;
-    await Promise.all(Array.from({ length: 12 }, () => counter.increment(key, now, WINDOW)));
-    expect((await counter.get(key, now))?.count).toBe(12);
+    const outcomes = await Promise.all(
+      Array.from({ length: 60 }, () => counter.reserve(key, 5, now, WINDOW)),
+    );
+    expect(outcomes.filter((o) => o.reserved)).toHaveLength(5);
+    expect(outcomes.filter((o) => !o.reserved)).toHaveLength(55);
   });
 
-  it("clears a window", async () => {
+  it("gives a reserved attempt back, never below zero, and clears a window", async () => {
     const now = new Date();
     const counter = dynamoAttemptCounter(db, table);
     const key = `account:${randomUUID()}`;
-    await counter.increment(key, now, WINDOW);
+    await counter.reserve(key, 2, now, WINDOW);
+    await counter.reserve(key, 2, now, WINDOW);
+    expect((await counter.reserve(key, 2, now, WINDOW)).reserved).toBe(false);
+    await counter.release(key, now);
+    expect((await counter.reserve(key, 2, now, WINDOW)).reserved).toBe(true);
+    await counter.release(key, now);
+    await counter.release(key, now);
+    await counter.release(key, now);
+    expect((await counter.reserve(key, 2, now, WINDOW)).reserved).toBe(true);
+    expect((await counter.reserve(key, 2, now, WINDOW)).reserved).toBe(true);
+    expect((await counter.reserve(key, 2, now, WINDOW)).reserved).toBe(false);
     await counter.clear(key);
-    expect(await counter.get(key, now)).toBeUndefined();
+    expect((await counter.reserve(key, 2, now, WINDOW)).reserved).toBe(true);
+    // Releasing a key that never counted anything writes nothing and does not fail.
+    await counter.release(`account:${randomUUID()}`, now);
+  });
+});
+
+describe("one-time codes in AuthTable", () => {
+  const code = (email: string, overrides: Partial<StoredCode> = {}): StoredCode => ({
+    purpose: "reset",
+    email,
+    id: randomUUID(),
+    codeHash: "f".repeat(64),
+    attempts: 0,
+    expiresAt: new Date(Date.now() + 10 * 60_000),
+    verified: false,
+    used: false,
+    payload: { name: "Zoë 👩🏽‍🍳" },
+    ...overrides,
+  });
+
+  it("stores a code and reads it back exactly", async () => {
+    const codes = dynamoCodes(db, table);
+    const stored = code(`c-${randomUUID()}@example.com`);
+    await codes.put(stored);
+    expect(await codes.get("reset", stored.email)).toEqual(stored);
+    expect(await codes.get("register", stored.email)).toBeUndefined();
+  });
+
+  it("spends at most 5 attempts, even 30 at once", async () => {
+    const codes = dynamoCodes(db, table);
+    const stored = code(`c-${randomUUID()}@example.com`);
+    await codes.put(stored);
+    const now = new Date();
+    const spent = await Promise.all(
+      Array.from({ length: 30 }, () => codes.spendAttempt("reset", stored.email, stored.id, now, 5)),
+    );
+    expect(
+      spent
+        .filter(Boolean)
+        .map((c) => c?.attempts)
+        .sort(),
+    ).toEqual([1, 2, 3, 4, 5]);
+    expect((await codes.get("reset", stored.email))?.attempts).toBe(5);
+  });
+
+  it("spends nothing on an expired, used or replaced code", async () => {
+    const codes = dynamoCodes(db, table);
+    const now = new Date();
+    const expired = code(`c-${randomUUID()}@example.com`, { expiresAt: new Date(now.getTime() - 1) });
+    await codes.put(expired);
+    expect(await codes.spendAttempt("reset", expired.email, expired.id, now, 5)).toBeUndefined();
+    const used = code(`c-${randomUUID()}@example.com`, { used: true });
+    await codes.put(used);
+    expect(await codes.spendAttempt("reset", used.email, used.id, now, 5)).toBeUndefined();
+    const replaced = code(`c-${randomUUID()}@example.com`);
+    await codes.put(replaced);
+    await codes.put({ ...replaced, id: randomUUID() });
+    expect(await codes.spendAttempt("reset", replaced.email, replaced.id, now, 5)).toBeUndefined();
+  });
+
+  it("uses a code once, however many try at the same moment, and only a verified one when asked", async () => {
+    const codes = dynamoCodes(db, table);
+    const stored = code(`c-${randomUUID()}@example.com`);
+    await codes.put(stored);
+    const now = new Date();
+    expect(await codes.use("reset", stored.email, stored.id, now, { requireVerified: true })).toBe(false);
+    expect(await codes.markVerified("reset", stored.email, stored.id, now)).toBe(true);
+    const uses = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        codes.use("reset", stored.email, stored.id, now, { requireVerified: true }),
+      ),
+    );
+    expect(uses.filter(Boolean)).toHaveLength(1);
+    expect(await codes.markVerified("reset", stored.email, stored.id, now)).toBe(false);
+    await codes.remove("reset", stored.email);
+    expect(await codes.get("reset", stored.email)).toBeUndefined();
   });
 });
 

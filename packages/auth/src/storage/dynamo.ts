@@ -11,16 +11,20 @@ import type { Account } from "../domain/accounts";
 import type {
   AccountRepository,
   AttemptCounter,
-  AttemptWindow,
+  CodePurpose,
   MailboxReader,
   Mailer,
+  OneTimeCodeStore,
+  StoredCode,
   StoredMail,
 } from "../domain/ports";
 
 /*
  * AuthTable key design (this adapter owns it; OpenAuth's own items share the table, see below):
  *   account           pk ACCOUNT#<email>    sk ACCOUNT            data
- *   failed attempts   pk ATTEMPTS#<key>     sk ATTEMPTS           count, resetsAtMs, expiry
+ *   attempt counter   pk ATTEMPTS#<key>     sk ATTEMPTS           count, resetsAtMs, expiry
+ *   one-time code     pk CODE#<purpose>#<email> sk CODE          id, codeHash, attempts, expiresAtMs,
+ *                                                                  verified, used, payload, expiry
  *   dev mailbox       pk MAILBOX            sk <sentAt>#<id>      to, subject, text, expiry
  * OpenAuth's DynamoStorage writes pk/sk pairs such as `email\x1f<email>`/`password`, `oauth:refresh\x1f<sub>`
  * /<token>, `signing:key`/<id>: lower-case prefixes, so they never meet the upper-case ones above.
@@ -29,6 +33,7 @@ import type {
  */
 const accountKey = (email: string) => ({ pk: `ACCOUNT#${email}`, sk: "ACCOUNT" });
 const attemptsKey = (key: string) => ({ pk: `ATTEMPTS#${key}`, sk: "ATTEMPTS" });
+const codeKey = (purpose: CodePurpose, email: string) => ({ pk: `CODE#${purpose}#${email}`, sk: "CODE" });
 const MAILBOX = "MAILBOX";
 const MAIL_KEEP_MS = 7 * 24 * 60 * 60_000;
 
@@ -68,59 +73,190 @@ export const dynamoAccounts = (db: DynamoDBDocumentClient, table: string): Accou
 });
 
 export const dynamoAttemptCounter = (db: DynamoDBDocumentClient, table: string): AttemptCounter => {
-  const windowOf = (item: Record<string, unknown> | undefined): AttemptWindow | undefined =>
-    item ? { count: Number(item.count), resetsAt: new Date(Number(item.resetsAtMs)) } : undefined;
+  const read = async (key: string) =>
+    (await db.send(new GetCommand({ TableName: table, Key: attemptsKey(key), ConsistentRead: true }))).Item;
 
   return {
-    async get(key, now) {
-      const out = await db.send(
-        new GetCommand({ TableName: table, Key: attemptsKey(key), ConsistentRead: true }),
-      );
-      const window = windowOf(out.Item);
-      return window && window.resetsAt > now ? window : undefined;
-    },
-
-    async increment(key, now, windowMs) {
-      // Two conditional writes instead of a read-modify-write, so concurrent failures are all counted:
-      // add one to a live window, else open a new one; if another request opened it first, add to that.
-      for (let tries = 0; tries < 3; tries++) {
+    async reserve(key, limit, now, windowMs) {
+      // Only conditional writes, never read-then-write: each step either counts or changes nothing, so
+      // parallel attempts can never all slip under the limit. A failed condition says only "not like
+      // that": read to learn whether the window is full (refuse), or absent/ended (open one), then retry.
+      for (let tries = 0; tries < 10; tries++) {
         try {
-          const out = await db.send(
+          await db.send(
             new UpdateCommand({
               TableName: table,
               Key: attemptsKey(key),
               UpdateExpression: "SET #count = #count + :one",
-              ConditionExpression: "resetsAtMs > :now",
+              ConditionExpression: "resetsAtMs > :now AND #count < :limit",
               ExpressionAttributeNames: { "#count": "count" },
-              ExpressionAttributeValues: { ":one": 1, ":now": now.getTime() },
-              ReturnValues: "ALL_NEW",
+              ExpressionAttributeValues: { ":one": 1, ":now": now.getTime(), ":limit": limit },
             }),
           );
-          const window = windowOf(out.Attributes);
-          if (window) return window;
+          return { reserved: true };
         } catch (err) {
           if (!isConditionFailure(err)) throw err;
         }
-        const resetsAtMs = now.getTime() + windowMs;
+        const item = await read(key);
+        const resetsAtMs = Number(item?.resetsAtMs ?? 0);
+        if (item && resetsAtMs > now.getTime()) {
+          if (Number(item.count) >= limit) return { reserved: false, resetsAt: new Date(resetsAtMs) };
+          continue; // room again (a release, or a race): count it.
+        }
+        const opensUntil = now.getTime() + windowMs;
         try {
           await db.send(
             new PutCommand({
               TableName: table,
-              Item: { ...attemptsKey(key), count: 1, resetsAtMs, expiry: epochSeconds(resetsAtMs) },
+              Item: {
+                ...attemptsKey(key),
+                count: 1,
+                resetsAtMs: opensUntil,
+                expiry: epochSeconds(opensUntil),
+              },
               ConditionExpression: "attribute_not_exists(pk) OR resetsAtMs <= :now",
               ExpressionAttributeValues: { ":now": now.getTime() },
             }),
           );
-          return { count: 1, resetsAt: new Date(resetsAtMs) };
+          return { reserved: true };
         } catch (err) {
           if (!isConditionFailure(err)) throw err;
+          // Another attempt opened the window first: count in it.
         }
       }
-      throw new Error(`could not count a failed attempt for ${key}`);
+      throw new Error(`could not count an attempt for ${key}`);
+    },
+
+    async release(key, now) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: attemptsKey(key),
+            UpdateExpression: "SET #count = #count - :one",
+            ConditionExpression: "resetsAtMs > :now AND #count > :zero",
+            ExpressionAttributeNames: { "#count": "count" },
+            ExpressionAttributeValues: { ":one": 1, ":zero": 0, ":now": now.getTime() },
+          }),
+        );
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
     },
 
     async clear(key) {
       await db.send(new DeleteCommand({ TableName: table, Key: attemptsKey(key) }));
+    },
+  };
+};
+
+export const dynamoCodes = (db: DynamoDBDocumentClient, table: string): OneTimeCodeStore => {
+  const codeOf = (item: Record<string, unknown>): StoredCode => ({
+    purpose: item.purpose as CodePurpose,
+    email: String(item.email),
+    id: String(item.id),
+    codeHash: String(item.codeHash),
+    attempts: Number(item.attempts),
+    expiresAt: new Date(Number(item.expiresAtMs)),
+    verified: item.verified === true,
+    used: item.used === true,
+    payload: item.payload,
+  });
+  // Attributes by name (some, like `used`, may be DynamoDB reserved words); only those an expression
+  // uses, as DynamoDB refuses unused ones.
+  const names: Record<string, string> = {
+    "#id": "id",
+    "#expires": "expiresAtMs",
+    "#used": "used",
+    "#verified": "verified",
+    "#attempts": "attempts",
+  };
+  const namesIn = (expression: string) =>
+    Object.fromEntries(Object.entries(names).filter(([placeholder]) => expression.includes(placeholder)));
+  /** A conditional update of code `id`: true when it applied, false when the code was not as required. */
+  const updateIf = async (
+    purpose: CodePurpose,
+    email: string,
+    update: { set: string; condition: string; values: Record<string, unknown> },
+  ) => {
+    try {
+      const out = await db.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: codeKey(purpose, email),
+          UpdateExpression: update.set,
+          ConditionExpression: update.condition,
+          ExpressionAttributeNames: namesIn(`${update.set} ${update.condition}`),
+          ExpressionAttributeValues: update.values,
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return out.Attributes;
+    } catch (err) {
+      if (isConditionFailure(err)) return undefined;
+      throw err;
+    }
+  };
+  const live = "#id = :id AND #expires > :now AND #used = :no";
+
+  return {
+    async put(code) {
+      await db.send(
+        new PutCommand({
+          TableName: table,
+          Item: {
+            ...codeKey(code.purpose, code.email),
+            purpose: code.purpose,
+            email: code.email,
+            id: code.id,
+            codeHash: code.codeHash,
+            attempts: code.attempts,
+            expiresAtMs: code.expiresAt.getTime(),
+            verified: code.verified,
+            used: code.used,
+            payload: code.payload,
+            expiry: epochSeconds(code.expiresAt.getTime()),
+          },
+        }),
+      );
+    },
+
+    async get(purpose, email) {
+      const out = await db.send(
+        new GetCommand({ TableName: table, Key: codeKey(purpose, email), ConsistentRead: true }),
+      );
+      return out.Item ? codeOf(out.Item) : undefined;
+    },
+
+    async spendAttempt(purpose, email, id, now, maxAttempts) {
+      const item = await updateIf(purpose, email, {
+        set: "SET #attempts = #attempts + :one",
+        condition: `${live} AND #attempts < :max`,
+        values: { ":id": id, ":now": now.getTime(), ":no": false, ":one": 1, ":max": maxAttempts },
+      });
+      return item ? codeOf(item) : undefined;
+    },
+
+    async markVerified(purpose, email, id, now) {
+      const item = await updateIf(purpose, email, {
+        set: "SET #verified = :yes",
+        condition: live,
+        values: { ":id": id, ":now": now.getTime(), ":no": false, ":yes": true },
+      });
+      return item !== undefined;
+    },
+
+    async use(purpose, email, id, now, { requireVerified }) {
+      const item = await updateIf(purpose, email, {
+        set: "SET #used = :yes",
+        condition: requireVerified ? `${live} AND #verified = :yes` : live,
+        values: { ":id": id, ":now": now.getTime(), ":no": false, ":yes": true },
+      });
+      return item !== undefined;
+    },
+
+    async remove(purpose, email) {
+      await db.send(new DeleteCommand({ TableName: table, Key: codeKey(purpose, email) }));
     },
   };
 };

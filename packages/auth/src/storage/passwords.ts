@@ -2,29 +2,12 @@ import { ScryptHasher } from "@openauthjs/openauth/provider/password";
 import { Storage, type StorageAdapter } from "@openauthjs/openauth/storage/storage";
 import type { PasswordStore } from "../domain/ports";
 
-/** The issuer's PasswordProvider and the demo seed must hash alike: both use this. */
+/** The issuer's password login and the demo seed must hash alike: both use this. */
 export const passwordHasher = ScryptHasher();
-type PasswordHash = Awaited<ReturnType<typeof passwordHasher.hash>>;
+export type PasswordHash = Awaited<ReturnType<typeof passwordHasher.hash>>;
 
-/** Where OpenAuth's password provider keeps an email's hash (its key, not ours). */
+/** Where OpenAuth's password provider keeps an email's hash (its key, kept so existing records work). */
 const passwordKey = (email: string) => ["email", email, "password"];
-
-export const openAuthPasswords = (
-  storage: StorageAdapter,
-): PasswordStore & {
-  exists(email: string): Promise<boolean>;
-} => ({
-  async exists(email) {
-    return (await Storage.get<PasswordHash>(storage, passwordKey(email))) !== null;
-  },
-  async matches(email, password) {
-    const hash = await Storage.get<PasswordHash>(storage, passwordKey(email));
-    return hash ? passwordHasher.verify(password, hash) : false;
-  },
-  async set(email, password) {
-    await Storage.set(storage, passwordKey(email), await passwordHasher.hash(password));
-  },
-});
 
 let decoy: Promise<PasswordHash> | undefined;
 /**
@@ -35,3 +18,32 @@ export const spendPasswordCheck = async (password: string) => {
   decoy ??= passwordHasher.hash("not-a-password");
   await passwordHasher.verify(password, await decoy);
 };
+
+export const openAuthPasswords = (storage: StorageAdapter) => {
+  const hashOf = (email: string) => Storage.get<PasswordHash>(storage, passwordKey(email));
+  return {
+    async exists(email: string) {
+      const hash = await hashOf(email);
+      return hash !== null && hash !== undefined;
+    },
+    /** Whether `password` is the one stored for `email`; as slow when no password is stored. */
+    async matches(email: string, password: string) {
+      const hash = await hashOf(email);
+      if (!hash) {
+        await spendPasswordCheck(password);
+        return false;
+      }
+      return passwordHasher.verify(password, hash);
+    },
+    async set(email: string, password: string) {
+      await Storage.set(storage, passwordKey(email), await passwordHasher.hash(password));
+    },
+    /** Stores a hash made earlier (a registration hashes the password before its email is confirmed). */
+    async setHash(email: string, hash: PasswordHash) {
+      await Storage.set(storage, passwordKey(email), hash);
+    },
+    hash: (password: string) => passwordHasher.hash(password),
+  } satisfies PasswordStore & Record<string, unknown>;
+};
+
+export type PasswordRecords = ReturnType<typeof openAuthPasswords>;
