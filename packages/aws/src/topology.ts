@@ -165,7 +165,15 @@ export const services = {
   restaurants: {
     table: "RestaurantsTable",
     api: { links: ["RestaurantsTable", "DomainEvents", ISSUER_RESOURCE] },
-    schedules: [],
+    // The catalog outbox relay publishes the catalog snapshots a failed publish left unsent.
+    schedules: [
+      {
+        handler: "outbox-relay",
+        everyMinutes: 1,
+        localEverySeconds: 2,
+        links: ["RestaurantsTable", "DomainEvents"],
+      },
+    ],
     memoryMb: 512,
     concurrency: 50,
   },

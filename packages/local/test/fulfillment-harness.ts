@@ -6,7 +6,7 @@ import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { emulatorClients, freshTable } from "@tiffin/aws/testing";
 import { OrderPlacedV1 } from "@tiffin/contracts";
 import { createRestaurantsService } from "@tiffin/restaurants/domain";
-import { dynamoRestaurants, dynamoTickets } from "@tiffin/restaurants/storage";
+import { dynamoCatalogOutbox, dynamoRestaurants, dynamoTickets } from "@tiffin/restaurants/storage";
 
 export const fixture = OrderPlacedV1.parse(
   JSON.parse(
@@ -23,7 +23,9 @@ export const restaurantsOver = async (db: DynamoDBDocumentClient = emulatorClien
     restaurants: dynamoRestaurants(emulatorClients().db, table),
     tickets: dynamoTickets(emulatorClients().db, table),
     publisher: { publish: async () => undefined },
+    outbox: dynamoCatalogOutbox(emulatorClients().db, table),
     now: () => new Date(),
+    log: { info: () => undefined, warn: () => undefined },
   });
   const { demoRestaurants } = await import("@tiffin/restaurants/demo-data");
   const restaurant = demoRestaurants.find((r) => r.id === fixture.restaurantId);
@@ -33,7 +35,9 @@ export const restaurantsOver = async (db: DynamoDBDocumentClient = emulatorClien
     restaurants: dynamoRestaurants(db, table),
     tickets: dynamoTickets(db, table),
     publisher: { publish: async () => undefined },
+    outbox: dynamoCatalogOutbox(db, table),
     now: () => new Date(),
+    log: { info: () => undefined, warn: () => undefined },
   });
   /** Order ids of the fixture restaurant's tickets, read straight from the emulator. */
   const ticketOrderIds = async (restaurantId = fixture.restaurantId) =>

@@ -7,7 +7,7 @@ import { emulatorClients, freshQueue, freshTable } from "@tiffin/aws/testing";
 import { OrderPlacedV1 } from "@tiffin/contracts";
 import { createFulfillmentConsumer } from "@tiffin/restaurants/consumers";
 import { createRestaurantsService } from "@tiffin/restaurants/domain";
-import { dynamoRestaurants, dynamoTickets } from "@tiffin/restaurants/storage";
+import { dynamoCatalogOutbox, dynamoRestaurants, dynamoTickets } from "@tiffin/restaurants/storage";
 import { afterEach, describe, expect, it } from "vitest";
 import { startQueuePoller } from "../src/queue-poller";
 import { sqsFaultProxy } from "./faults";
@@ -43,7 +43,9 @@ const setup = async () => {
     restaurants: dynamoRestaurants(db, table),
     tickets: dynamoTickets(db, table),
     publisher: { publish: async () => undefined },
+    outbox: dynamoCatalogOutbox(db, table),
     now: () => new Date(),
+    log: { info: () => undefined, warn: () => undefined },
   });
   const { demoRestaurants } = await import("@tiffin/restaurants/demo-data");
   const bombay = demoRestaurants.find((r) => r.id === fixture.restaurantId);

@@ -1,9 +1,10 @@
 import { createDocumentClient, createSnsClient } from "@tiffin/aws";
+import { createLogger } from "@tiffin/kit";
 import { createTokenVerifier, WEB_CLIENT_ID } from "@tiffin/kit/auth";
 import { Resource } from "sst";
 import { createRestaurantsService } from "./domain/restaurants-service";
 import { snsCatalogPublisher } from "./messaging/catalog-publisher";
-import { dynamoRestaurants, dynamoTickets } from "./storage/dynamo";
+import { dynamoCatalogOutbox, dynamoRestaurants, dynamoTickets } from "./storage/dynamo";
 
 /** The only place that reads `Resource.*` and builds real adapters. */
 export const createService = () => {
@@ -13,7 +14,9 @@ export const createService = () => {
     restaurants: dynamoRestaurants(db, table),
     tickets: dynamoTickets(db, table),
     publisher: snsCatalogPublisher(createSnsClient(), Resource.DomainEvents.arn),
+    outbox: dynamoCatalogOutbox(db, table),
     now: () => new Date(),
+    log: createLogger("restaurants"),
   });
 };
 

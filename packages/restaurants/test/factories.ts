@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type ContractName, OrderPlacedV1 } from "@tiffin/contracts";
 import { demoRestaurants } from "../src/demo/catalog";
+import { catalogEvent } from "../src/domain/catalog-event";
+import type { CatalogOutboxEntry } from "../src/domain/ports";
 import type { MenuItem, Restaurant } from "../src/domain/restaurant";
 import { createRestaurantsService } from "../src/domain/restaurants-service";
-import { InMemoryRestaurants, InMemoryTickets, RecordingCatalogPublisher } from "./fakes";
+import { InMemoryRestaurants, InMemoryTickets, RecordingCatalogPublisher, RecordingLog } from "./fakes";
 
 /** A contract fixture exactly as a producer would put it on the wire. */
 export const contractFixtureBody = (name: ContractName): string =>
@@ -67,22 +69,39 @@ export const restaurant = (overrides: Partial<Restaurant> & { items?: MenuItem[]
 
 export const FIXED_NOW = new Date("2026-11-27T18:31:00.000Z");
 
+/** The outbox entry that announces `r`'s catalog, as saveRestaurant writes it. */
+export const catalogEntry = (
+  r: Restaurant,
+  correlationId = "corr-test",
+  at = FIXED_NOW,
+): CatalogOutboxEntry => {
+  const event = catalogEvent(r, { occurredAt: at, correlationId });
+  return { id: event.eventId, restaurantId: r.id, event, createdAt: event.occurredAt };
+};
+
 /**
  * The restaurants service over fakes, with `restaurants` already stored (the demo catalog unless
  * given). The fakes are returned too, so a test can look at what was saved, ticketed and published.
  */
-export const restaurantsHarness = async (opts: { restaurants?: Restaurant[] } = {}) => {
+export const restaurantsHarness = async (opts: { restaurants?: Restaurant[]; now?: () => Date } = {}) => {
   const restaurants = new InMemoryRestaurants();
   const tickets = new InMemoryTickets();
   const publisher = new RecordingCatalogPublisher();
-  for (const r of opts.restaurants ?? demoCatalog()) await restaurants.save(r);
-  restaurants.saves = 0;
-  const svc = createRestaurantsService({ restaurants, tickets, publisher, now: () => FIXED_NOW });
+  const log = new RecordingLog();
+  for (const r of opts.restaurants ?? demoCatalog()) restaurants.seed(r);
+  const svc = createRestaurantsService({
+    restaurants,
+    tickets,
+    publisher,
+    outbox: restaurants.outbox,
+    now: opts.now ?? (() => FIXED_NOW),
+    log,
+  });
   /** What happened since setup: restaurant writes, tickets, catalog events. */
   const effects = () => ({
     saves: restaurants.saves,
     tickets: tickets.all().length,
     published: publisher.published.length,
   });
-  return { svc, restaurants, tickets, publisher, effects };
+  return { svc, restaurants, tickets, publisher, outbox: restaurants.outbox, log, effects };
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ticketFromOrder } from "../src/domain/kitchen-ticket";
-import { orderPlaced, restaurant } from "./factories";
+import type { Restaurant } from "../src/domain/restaurant";
+import { catalogEntry, orderPlaced, restaurant } from "./factories";
 import { InMemoryRestaurants, InMemoryTickets } from "./fakes";
 
 /*
@@ -8,22 +9,36 @@ import { InMemoryRestaurants, InMemoryTickets } from "./fakes";
  * adapters in src/storage/dynamo.ts.
  */
 
+/** Saves `r` with the outbox entry that announces it, as saveRestaurant does. */
+const saveWithEntry = (repo: InMemoryRestaurants, r: Restaurant) => repo.save(r, catalogEntry(r));
+
 describe("InMemoryRestaurants", () => {
   it("saves only over an older revision", async () => {
     const repo = new InMemoryRestaurants();
 
-    expect(await repo.save(restaurant({ revision: 1 }))).toBe(true);
-    expect(await repo.save(restaurant({ revision: 1, name: "Same Revision" }))).toBe(false);
-    expect(await repo.save(restaurant({ revision: 0, name: "Older" }))).toBe(false);
+    expect(await saveWithEntry(repo, restaurant({ revision: 1 }))).toBe(true);
+    expect(await saveWithEntry(repo, restaurant({ revision: 1, name: "Same Revision" }))).toBe(false);
+    expect(await saveWithEntry(repo, restaurant({ revision: 0, name: "Older" }))).toBe(false);
     expect((await repo.byId("test-kitchen"))?.name).toBe("Test Kitchen");
-    expect(await repo.save(restaurant({ revision: 2, name: "Newer" }))).toBe(true);
+    expect(await saveWithEntry(repo, restaurant({ revision: 2, name: "Newer" }))).toBe(true);
     expect((await repo.bySlug("test-kitchen"))?.name).toBe("Newer");
+  });
+
+  it("writes the catalog outbox entry with a save, and none when the save is refused", async () => {
+    const repo = new InMemoryRestaurants();
+    const first = restaurant({ revision: 1 });
+    const stale = restaurant({ revision: 1, name: "Same Revision" });
+
+    await saveWithEntry(repo, first);
+    await repo.save(stale, catalogEntry(stale, "corr-stale"));
+
+    expect(repo.outbox.unsent().map((e) => e.event.correlationId)).toEqual(["corr-test"]);
   });
 
   it("lists by slug and hands out copies", async () => {
     const repo = new InMemoryRestaurants();
-    await repo.save(restaurant({ id: "zeta" }));
-    await repo.save(restaurant({ id: "alpha" }));
+    await saveWithEntry(repo, restaurant({ id: "zeta" }));
+    await saveWithEntry(repo, restaurant({ id: "alpha" }));
 
     const listed = await repo.list();
     expect(listed.map((r) => r.slug)).toEqual(["alpha", "zeta"]);

@@ -1,22 +1,44 @@
 import type { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import { InMemoryOutbox } from "@tiffin/outbox/testing";
 import type { KitchenTicket } from "../src/domain/kitchen-ticket";
-import type { CatalogPublisher, RestaurantRepository, TicketRepository } from "../src/domain/ports";
+import type {
+  CatalogOutbox,
+  CatalogOutboxEntry,
+  CatalogPublisher,
+  Log,
+  RestaurantRepository,
+  TicketRepository,
+} from "../src/domain/ports";
 import type { Restaurant } from "../src/domain/restaurant";
 import { positionOf, type TicketPosition } from "../src/domain/ticket-page";
 
 /*
  * In-memory ports for the restaurants domain, with the semantics of the DynamoDB adapters
  * (src/storage/dynamo.ts): reads return copies, the catalog lists by slug, a save only lands on an
- * older revision, a ticket is created once per (restaurant, placedAt, order) and listed newest first by
- * sort key, a page at a time.
+ * older revision and writes its catalog outbox entry with it (all or nothing), a ticket is created once
+ * per (restaurant, placedAt, order) and listed newest first by sort key, a page at a time.
  */
 
 const copy = <T>(value: T): T => structuredClone(value);
+
+/** The catalog outbox: @tiffin/outbox's in-memory store, plus `put` for a republish. */
+export class InMemoryCatalogOutbox extends InMemoryOutbox<CatalogOutboxEntry> implements CatalogOutbox {
+  async put(entry: CatalogOutboxEntry): Promise<void> {
+    this.add(entry);
+  }
+}
 
 export class InMemoryRestaurants implements RestaurantRepository {
   private readonly rows = new Map<string, Restaurant>();
   /** Successful saves, so a test can tell "nothing was written". */
   saves = 0;
+
+  constructor(readonly outbox = new InMemoryCatalogOutbox()) {}
+
+  /** Stores a restaurant as it was before the test (no save, no announcement). */
+  seed(restaurant: Restaurant): void {
+    this.rows.set(restaurant.id, copy(restaurant));
+  }
 
   async list(): Promise<Restaurant[]> {
     return [...this.rows.values()].sort((a, b) => a.slug.localeCompare(b.slug)).map(copy);
@@ -32,10 +54,11 @@ export class InMemoryRestaurants implements RestaurantRepository {
     return found && copy(found);
   }
 
-  async save(restaurant: Restaurant): Promise<boolean> {
+  async save(restaurant: Restaurant, announcement: CatalogOutboxEntry): Promise<boolean> {
     const stored = this.rows.get(restaurant.id);
     if (stored && stored.revision >= restaurant.revision) return false;
     this.rows.set(restaurant.id, copy(restaurant));
+    this.outbox.add(announcement);
     this.saves++;
     return true;
   }
@@ -89,5 +112,24 @@ export class RecordingCatalogPublisher implements CatalogPublisher {
 
   recover(): void {
     this.failure = undefined;
+  }
+}
+
+export interface LogLine {
+  level: "info" | "warn";
+  message: string;
+  extra: Record<string, unknown>;
+}
+
+/** A Log that keeps its lines, so tests can assert what an operator would read. */
+export class RecordingLog implements Log {
+  readonly lines: LogLine[] = [];
+
+  info(message: string, extra: Record<string, unknown>): void {
+    this.lines.push({ level: "info", message, extra });
+  }
+
+  warn(message: string, extra: Record<string, unknown>): void {
+    this.lines.push({ level: "warn", message, extra });
   }
 }

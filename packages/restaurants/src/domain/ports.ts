@@ -1,4 +1,5 @@
 import type { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import type { OutboxStore } from "@tiffin/outbox";
 import type { KitchenTicket } from "./kitchen-ticket";
 import type { Restaurant } from "./restaurant";
 import type { TicketPosition } from "./ticket-page";
@@ -7,8 +8,30 @@ export interface RestaurantRepository {
   list(): Promise<Restaurant[]>;
   bySlug(slug: string): Promise<Restaurant | undefined>;
   byId(id: string): Promise<Restaurant | undefined>;
-  /** Saves only if the stored revision is older (or absent); returns whether it saved. */
-  save(restaurant: Restaurant): Promise<boolean>;
+  /**
+   * Saves the restaurant and the outbox entry announcing its catalog in one transaction, only if the
+   * stored revision is older (or absent); returns whether it saved (nothing at all when it did not).
+   */
+  save(restaurant: Restaurant, announcement: CatalogOutboxEntry): Promise<boolean>;
+}
+
+/** A catalog snapshot saved to be published: with the change it announces, or on its own (a republish). */
+export interface CatalogOutboxEntry {
+  id: string;
+  restaurantId: string;
+  event: RestaurantCatalogPublishedV1;
+  createdAt: string;
+}
+
+/** Catalog snapshots not yet published; the relay's rules live in @tiffin/outbox. */
+export interface CatalogOutbox extends OutboxStore<CatalogOutboxEntry> {
+  /** Saves an entry on its own, replacing one with the same id (a republish of an unchanged catalog). */
+  put(entry: CatalogOutboxEntry): Promise<void>;
+}
+
+export interface Log {
+  info(message: string, extra: Record<string, unknown>): void;
+  warn(message: string, extra: Record<string, unknown>): void;
 }
 
 export interface TicketRepository {

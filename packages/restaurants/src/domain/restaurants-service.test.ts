@@ -269,6 +269,91 @@ describe("restaurants service", () => {
     });
   });
 
+  describe("catalog outbox", () => {
+    it("keeps the change and its snapshot when publishing fails, and the relay publishes it later", async () => {
+      const { svc, restaurants, publisher, outbox, log } = await restaurantsHarness();
+      publisher.failWith(new Error("SNS unavailable"));
+      const current = demoRestaurant("bombay-tiffin-house");
+
+      const saved = await svc.saveRestaurant({ ...current, isOpen: false }, "corr-closing");
+
+      expect(await restaurants.byId(current.id)).toEqual(saved);
+      expect(publisher.published).toEqual([]);
+      expect(outbox.unsent().map((e) => e.event.revision)).toEqual([2]);
+      expect(log.lines).toContainEqual({
+        level: "warn",
+        message: "catalog not published yet; the outbox relay will publish it",
+        extra: {
+          restaurantId: "bombay-tiffin-house",
+          revision: 2,
+          correlationId: "corr-closing",
+          error: "Error: SNS unavailable",
+        },
+      });
+
+      publisher.recover();
+      expect(await svc.relayOutbox()).toMatchObject({ sent: 1, failed: 0 });
+      expect(publisher.published).toMatchObject([
+        {
+          revision: 2,
+          correlationId: "corr-closing",
+          restaurant: { id: "bombay-tiffin-house", isOpen: false },
+        },
+      ]);
+      expect(await svc.relayOutbox()).toMatchObject({ sent: 0 });
+      expect(publisher.published).toHaveLength(1);
+    });
+
+    it("marks a snapshot published at once as sent: the relay has nothing left to do", async () => {
+      const { svc, publisher, outbox } = await restaurantsHarness();
+
+      await svc.saveRestaurant(demoRestaurant("nonna-rosa"), "corr-1");
+
+      expect(outbox.unsent()).toEqual([]);
+      expect(await svc.relayOutbox()).toMatchObject({ sent: 0 });
+      expect(publisher.published).toHaveLength(1);
+    });
+
+    it("writes no snapshot for a save refused as a conflict", async () => {
+      const { svc, outbox } = await restaurantsHarness();
+      const current = demoRestaurant("green-bowl");
+
+      await Promise.allSettled([
+        svc.saveRestaurant({ ...current, isOpen: false }, "corr-a"),
+        svc.saveRestaurant({ ...current, isOpen: true }, "corr-b"),
+      ]);
+
+      expect(outbox.all().map((r) => r.entry.event.correlationId)).toEqual(["corr-a"]);
+    });
+
+    it("republishes through the outbox, so a republish that fails is sent later too", async () => {
+      const { svc, publisher } = await restaurantsHarness();
+      publisher.failWith();
+
+      expect(await svc.republishCatalog("corr-restart")).toBe(7);
+      expect(publisher.published).toEqual([]);
+
+      publisher.recover();
+      expect(await svc.relayOutbox()).toMatchObject({ sent: 7 });
+      expect(new Set(publisher.published.map((e) => e.restaurant.id)).size).toBe(7);
+    });
+
+    it("parks a snapshot that keeps failing, after the last attempt", async () => {
+      let now = FIXED_NOW;
+      const { svc, publisher, outbox } = await restaurantsHarness({ now: () => now });
+      publisher.failWith(new Error("InvalidParameter"));
+      await svc.saveRestaurant(demoRestaurant("nonna-rosa"), "corr-1");
+
+      for (let i = 0; i < 20; i++) {
+        await svc.relayOutbox();
+        now = new Date(now.getTime() + 31 * 60_000); // past the longest backoff
+      }
+
+      expect(outbox.all().map((r) => [r.state, r.attempts])).toEqual([["parked", 10]]);
+      expect(await svc.relayOutbox()).toMatchObject({ parkedTotal: 1, oldestPendingAgeSeconds: 0 });
+    });
+  });
+
   describe("reads", () => {
     it("lists summaries with the cuisines to filter by", async () => {
       const { svc } = await restaurantsHarness();

@@ -1,8 +1,16 @@
 import type { OrderPlacedV1 } from "@tiffin/contracts";
 import { DomainError } from "@tiffin/kit/domain-error";
+import { createRelay, type RelayDeps } from "@tiffin/outbox";
 import { catalogEvent } from "./catalog-event";
 import { ticketFromOrder } from "./kitchen-ticket";
-import type { CatalogPublisher, RestaurantRepository, TicketRepository } from "./ports";
+import type {
+  CatalogOutbox,
+  CatalogOutboxEntry,
+  CatalogPublisher,
+  Log,
+  RestaurantRepository,
+  TicketRepository,
+} from "./ports";
 import { cuisinesOf, type Restaurant, type RestaurantFilter, searchRestaurants } from "./restaurant";
 import { positionOfCursor, TICKETS_PAGE, type TicketPage, ticketCursor } from "./ticket-page";
 
@@ -10,7 +18,10 @@ export interface RestaurantsDeps {
   restaurants: RestaurantRepository;
   tickets: TicketRepository;
   publisher: CatalogPublisher;
+  /** Catalog snapshots saved with the changes they announce, until published. */
+  outbox: CatalogOutbox;
   now: () => Date;
+  log: Log;
 }
 
 /** What this service needs to know about a staff member: where they work (from their verified token). */
@@ -24,15 +35,35 @@ const worksAt = (staff: StaffMember, restaurantId: string) =>
 const notFound = () =>
   new DomainError("not_found", "We couldn't find that restaurant. It may have moved or closed.");
 
-export const createRestaurantsService = (deps: RestaurantsDeps) => {
+export const createRestaurantsService = (
+  deps: RestaurantsDeps,
+  relayOptions: Pick<RelayDeps<CatalogOutboxEntry>, "policy" | "pageSize" | "budgetMs"> = {},
+) => {
   const byId = async (id: string): Promise<Restaurant> => {
     const found = await deps.restaurants.byId(id);
     if (!found) throw notFound();
     return found;
   };
 
-  const publish = (r: Restaurant, correlationId: string) =>
-    deps.publisher.publish(catalogEvent(r, { occurredAt: deps.now(), correlationId }));
+  const announcement = (r: Restaurant, correlationId: string): CatalogOutboxEntry => {
+    const event = catalogEvent(r, { occurredAt: deps.now(), correlationId });
+    return { id: event.eventId, restaurantId: r.id, event, createdAt: event.occurredAt };
+  };
+
+  /** Publishes a saved snapshot at once; if that fails it stays in the outbox and the relay publishes it. */
+  const publishNow = async (entry: CatalogOutboxEntry) => {
+    try {
+      await deps.publisher.publish(entry.event);
+      await deps.outbox.markSent(entry, deps.now());
+    } catch (error) {
+      deps.log.warn("catalog not published yet; the outbox relay will publish it", {
+        restaurantId: entry.restaurantId,
+        revision: entry.event.revision,
+        correlationId: entry.event.correlationId,
+        error: String(error),
+      });
+    }
+  };
 
   return {
     async list(filter: RestaurantFilter) {
@@ -87,26 +118,49 @@ export const createRestaurantsService = (deps: RestaurantsDeps) => {
       return deps.tickets.createOnce(ticketFromOrder(event, deps.now()));
     },
 
-    /** Saves a new revision of a restaurant (menu or store state) and publishes its catalog. */
+    /**
+     * Saves a new revision of a restaurant (menu or store state) together with the catalog snapshot that
+     * announces it (one transaction), then publishes the snapshot. A failed publish changes nothing for
+     * the caller: the snapshot waits in the outbox and the relay publishes it, so replicas never stay stale.
+     */
     async saveRestaurant(next: Restaurant, correlationId: string): Promise<Restaurant> {
       const current = await deps.restaurants.byId(next.id);
       const saved = { ...next, revision: (current?.revision ?? 0) + 1 };
-      if (!(await deps.restaurants.save(saved))) {
+      const entry = announcement(saved, correlationId);
+      if (!(await deps.restaurants.save(saved, entry))) {
         throw new DomainError(
           "conflict",
           "This restaurant was changed at the same time. Reload and try again.",
         );
       }
-      await publish(saved, correlationId);
+      await publishNow(entry);
       return saved;
     },
 
-    /** Re-sends every restaurant's current snapshot (replicas ignore revisions they already have). */
+    /** Re-sends every restaurant's current snapshot through the outbox (replicas ignore revisions they have). */
     async republishCatalog(correlationId: string): Promise<number> {
       const all = await deps.restaurants.list();
-      for (const r of all) await publish(r, correlationId);
+      for (const r of all) {
+        const entry = announcement(r, correlationId);
+        await deps.outbox.put(entry);
+        await publishNow(entry);
+      }
       return all.length;
     },
+
+    /** Scheduled: publishes the snapshots a failed publish or a crash left in the outbox. */
+    relayOutbox: createRelay<CatalogOutboxEntry>({
+      store: deps.outbox,
+      send: (entry) => deps.publisher.publish(entry.event),
+      now: deps.now,
+      log: deps.log,
+      describe: (entry) => ({
+        restaurantId: entry.restaurantId,
+        revision: entry.event.revision,
+        correlationId: entry.event.correlationId,
+      }),
+      ...relayOptions,
+    }),
   };
 };
 

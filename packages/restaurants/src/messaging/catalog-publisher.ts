@@ -1,14 +1,17 @@
 import { PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
-import { EVENT_TYPE_ATTRIBUTE } from "@tiffin/contracts";
+import { EVENT_TYPE_ATTRIBUTE, encodeMessageBody } from "@tiffin/contracts";
 import type { CatalogPublisher } from "../domain/ports";
 
-/** Publishes catalog snapshots to the DomainEvents topic; the `type` attribute drives subscription filters. */
+/**
+ * Publishes catalog snapshots to the DomainEvents topic; the `type` attribute drives subscription filters.
+ * The body is ASCII-escaped JSON, so a menu in any script (or with emoji) always reaches the queues.
+ */
 export const snsCatalogPublisher = (sns: SNSClient, topicArn: string): CatalogPublisher => ({
   async publish(event) {
     await sns.send(
       new PublishCommand({
         TopicArn: topicArn,
-        Message: JSON.stringify(event),
+        Message: encodeMessageBody(event),
         MessageAttributes: {
           [EVENT_TYPE_ATTRIBUTE]: { DataType: "String", StringValue: event.type },
           correlationId: { DataType: "String", StringValue: event.correlationId },

@@ -1,9 +1,15 @@
+import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { emulatorClients, freshTable } from "@tiffin/aws/testing";
 import { beforeEach, describe, expect, it } from "vitest";
+import { catalogEntry } from "../../test/factories";
 import { demoRestaurants } from "../demo/catalog";
 import type { KitchenTicket } from "../domain/kitchen-ticket";
+import type { RestaurantRepository } from "../domain/ports";
 import type { Restaurant } from "../domain/restaurant";
-import { dynamoRestaurants, dynamoTickets } from "./dynamo";
+import { dynamoCatalogOutbox, dynamoRestaurants, dynamoTickets } from "./dynamo";
+
+/** Saves `r` with the outbox entry that announces it, as saveRestaurant does. */
+const saveWithEntry = (repo: RestaurantRepository, r: Restaurant) => repo.save(r, catalogEntry(r));
 
 const restaurants: Restaurant[] = demoRestaurants.map((r) => ({ ...r, revision: 1 }));
 const ticket = (orderId: string, placedAt: string): KitchenTicket => ({
@@ -29,7 +35,7 @@ beforeEach(async () => {
 describe("RestaurantsTable adapter (DynamoDB Local)", () => {
   it("lists every restaurant, and finds one by slug and by id", async () => {
     const repo = dynamoRestaurants(emulatorClients().db, table);
-    for (const r of restaurants) expect(await repo.save(r)).toBe(true);
+    for (const r of restaurants) expect(await saveWithEntry(repo, r)).toBe(true);
     expect((await repo.list()).map((r) => r.id).sort()).toEqual(restaurants.map((r) => r.id).sort());
     expect((await repo.bySlug("sakura-ramen-bar"))?.name).toBe("Sakura Ramen Bar");
     expect(await repo.bySlug("no-such-place")).toBeUndefined();
@@ -40,11 +46,35 @@ describe("RestaurantsTable adapter (DynamoDB Local)", () => {
     const repo = dynamoRestaurants(emulatorClients().db, table);
     const [first] = restaurants;
     if (!first) throw new Error("no demo data");
-    expect(await repo.save({ ...first, revision: 2 })).toBe(true);
-    expect(await repo.save({ ...first, revision: 2, isOpen: false })).toBe(false);
+    expect(await saveWithEntry(repo, { ...first, revision: 2 })).toBe(true);
+    expect(await saveWithEntry(repo, { ...first, revision: 2, isOpen: false })).toBe(false);
     expect((await repo.byId(first.id))?.isOpen).toBe(first.isOpen);
-    expect(await repo.save({ ...first, revision: 3, isOpen: false })).toBe(true);
+    expect(await saveWithEntry(repo, { ...first, revision: 3, isOpen: false })).toBe(true);
     expect((await repo.byId(first.id))?.isOpen).toBe(false);
+  });
+
+  it("saves a restaurant and its catalog outbox entry in one transaction, and neither when refused", async () => {
+    const { db } = emulatorClients();
+    const repo = dynamoRestaurants(db, table);
+    const outbox = dynamoCatalogOutbox(db, table);
+    const [first] = restaurants;
+    if (!first) throw new Error("no demo data");
+
+    expect(await repo.save(first, catalogEntry(first, "corr-1"))).toBe(true);
+    expect(
+      await repo.save({ ...first, name: "Stale" }, catalogEntry({ ...first, name: "Stale" }, "corr-stale")),
+    ).toBe(false);
+
+    const due = await outbox.due(new Date(), { limit: 10 });
+    expect(due.entries.map((p) => p.entry)).toEqual([catalogEntry(first, "corr-1")]);
+    const items = (await db.send(new ScanCommand({ TableName: table }))).Items ?? [];
+    expect(items.map((i) => i.sk).sort()).toEqual([
+      "OUTBOX#restaurant.catalog-published:bombay-tiffin-house:1",
+      "PROFILE",
+    ]);
+    // Outbox items never show up as restaurants or tickets.
+    expect((await repo.list()).map((r) => r.id)).toEqual([first.id]);
+    expect((await dynamoTickets(db, table).listForRestaurant(first.id, { limit: 10 })).tickets).toEqual([]);
   });
 
   it("creates a ticket once per order and lists a restaurant's tickets newest first", async () => {

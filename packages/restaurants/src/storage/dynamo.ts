@@ -1,7 +1,19 @@
-import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { dynamoOutbox, outboxItem } from "@tiffin/outbox/dynamo";
 import type { KitchenTicket } from "../domain/kitchen-ticket";
-import type { RestaurantRepository, TicketRepository } from "../domain/ports";
+import type {
+  CatalogOutbox,
+  CatalogOutboxEntry,
+  RestaurantRepository,
+  TicketRepository,
+} from "../domain/ports";
 import type { Restaurant } from "../domain/restaurant";
 import { positionOf, type TicketPosition } from "../domain/ticket-page";
 
@@ -9,8 +21,14 @@ import { positionOf, type TicketPosition } from "../domain/ticket-page";
  * RestaurantsTable key design (this adapter owns it):
  *   restaurant     pk RESTAURANT#<id>  sk PROFILE                          gsi1: RESTAURANT / <slug>
  *   kitchen ticket pk RESTAURANT#<id>  sk TICKET#<placedAt>#<orderId>      (newest first by sort key)
+ *   catalog outbox pk RESTAURANT#<id>  sk OUTBOX#<eventId>                  gsi1: OUTBOX_PENDING | OUTBOX_PARKED / <createdAt>
+ * (outbox entries lose gsi1pk once published; see @tiffin/outbox/dynamo)
  */
 const restaurantKey = (id: string) => ({ pk: `RESTAURANT#${id}`, sk: "PROFILE" });
+const outboxKey = (entry: Pick<CatalogOutboxEntry, "restaurantId" | "id">) => ({
+  pk: `RESTAURANT#${entry.restaurantId}`,
+  sk: `OUTBOX#${entry.id}`,
+});
 const ticketSortKey = (t: TicketPosition) => `TICKET#${t.placedAt}#${t.orderId}`;
 
 export const dynamoRestaurants = (db: DynamoDBDocumentClient, table: string): RestaurantRepository => {
@@ -40,25 +58,38 @@ export const dynamoRestaurants = (db: DynamoDBDocumentClient, table: string): Re
       const out = await db.send(new GetCommand({ TableName: table, Key: restaurantKey(id) }));
       return out.Item?.data as Restaurant | undefined;
     },
-    async save(r) {
+    async save(r, announcement) {
       try {
         await db.send(
-          new PutCommand({
-            TableName: table,
-            Item: {
-              ...restaurantKey(r.id),
-              gsi1pk: "RESTAURANT",
-              gsi1sk: r.slug,
-              revision: r.revision,
-              data: r,
-            },
-            ConditionExpression: "attribute_not_exists(pk) OR revision < :rev",
-            ExpressionAttributeValues: { ":rev": r.revision },
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: table,
+                  Item: {
+                    ...restaurantKey(r.id),
+                    gsi1pk: "RESTAURANT",
+                    gsi1sk: r.slug,
+                    revision: r.revision,
+                    data: r,
+                  },
+                  ConditionExpression: "attribute_not_exists(pk) OR revision < :rev",
+                  ExpressionAttributeValues: { ":rev": r.revision },
+                },
+              },
+              { Put: { TableName: table, Item: outboxItem(outboxKey(announcement), announcement) } },
+            ],
           }),
         );
         return true;
       } catch (err) {
-        if (err instanceof ConditionalCheckFailedException) return false;
+        // A newer revision is stored, or another edit is being written right now: either way, not saved.
+        const reasons = err instanceof TransactionCanceledException ? (err.CancellationReasons ?? []) : [];
+        if (
+          reasons[0]?.Code === "ConditionalCheckFailed" ||
+          reasons.some((r) => r.Code === "TransactionConflict")
+        )
+          return false;
         throw err;
       }
     },
@@ -102,5 +133,13 @@ export const dynamoTickets = (db: DynamoDBDocumentClient, table: string): Ticket
     const tickets = items.slice(0, limit);
     const last = tickets.at(-1);
     return { tickets, next: items.length > limit && last ? positionOf(last) : undefined };
+  },
+});
+
+/** The catalog outbox: snapshots saved beside their restaurant until published. */
+export const dynamoCatalogOutbox = (db: DynamoDBDocumentClient, table: string): CatalogOutbox => ({
+  ...dynamoOutbox<CatalogOutboxEntry>(db, table, outboxKey),
+  async put(entry) {
+    await db.send(new PutCommand({ TableName: table, Item: outboxItem(outboxKey(entry), entry) }));
   },
 });
