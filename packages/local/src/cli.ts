@@ -1,16 +1,19 @@
 import { serviceNames } from "@tiffin/aws/topology";
 import { issuerUrl, localConfig } from "./config";
+import { ensurePrerequisites } from "./prerequisites";
 import { prefixer } from "./processes";
 import { startStack } from "./stack";
 
 const say = prefixer("tiffin");
 
 const start = async (web: boolean) => {
+  const parent = process.ppid;
   const cfg = localConfig();
   const started = Date.now();
   say(`Starting Tiffin locally (data in ${cfg.dataDir})`);
   let stack: Awaited<ReturnType<typeof startStack>>;
   try {
+    await ensurePrerequisites(["java"], { say });
     stack = await startStack(cfg, { web });
   } catch (err) {
     say(`Could not start: ${err instanceof Error ? err.message : String(err)}`);
@@ -39,6 +42,11 @@ const start = async (web: boolean) => {
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGHUP", () => void shutdown("SIGHUP"));
+  // `npm start` killed with -9 cannot pass anything on: notice that our parent is gone, and stop.
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(`parent process ${parent} is gone`);
+  }, 1000).unref();
 };
 
 const command = process.argv[2];

@@ -70,7 +70,8 @@ for (const [queueName, def] of Object.entries(queues) as [string, QueueDefinitio
       handler: mod.handler,
       batchSize: def.consumer.batchSize,
       timeoutMs: def.consumer.timeoutSeconds * 1000,
-      onError: (message, error) => log("WARN", message, { queue: queueName, error: String(error) }),
+      onError: (message, error) =>
+        log("WARN", message, { queue: queueName, ...(error === undefined ? {} : { error: String(error) }) }),
     }),
   );
 }

@@ -3,11 +3,13 @@ import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import { createSnsClient, createSqsClient } from "@tiffin/aws";
-import { assertPortFree, type RunningProcess, startDynamoLocal, startFauxqs } from "@tiffin/aws/emulators";
+import { PARENT_WATCH, supervise, waitForHttp } from "@tiffin/aws/child-processes";
+import { assertPortFree, type RunningEmulator, startDynamoLocal, startFauxqs } from "@tiffin/aws/emulators";
 import { provisionAll, type ResourceValues, resourceEnvironment } from "@tiffin/aws/provision";
 import { type ServiceDefinition, type ServiceName, serviceNames, services } from "@tiffin/aws/topology";
 import { authEnvironment, emulatorEnvironment, issuerUrl, type LocalConfig, repoRoot } from "./config";
-import { prefixer, supervise, waitForHttp } from "./processes";
+import { acquireStackLock } from "./lock";
+import { prefixer } from "./processes";
 import { createLocalRouter } from "./router";
 import { buildWeb, nextBin, webBuildIsCurrent, webDir } from "./web-build";
 
@@ -59,6 +61,10 @@ export const startStack = async (
     for (const s of stoppers.reverse()) await s().catch(() => undefined);
   };
   try {
+    // Before anything else: a second stack on the same data must not touch it, not even its ports.
+    const lock = await acquireStackLock(cfg.dataDir, { port: cfg.port, say });
+    stoppers.push(async () => lock.release());
+
     await step(say, "Checking ports", async () => {
       await assertPortFree(cfg.port, "router (PORT)");
       if (opts.web) await assertPortFree(cfg.nextPort, "Next.js");
@@ -72,14 +78,22 @@ export const startStack = async (
         ? Promise.resolve()
         : step(say, "Building the web app (next build, first start only)", () => buildWeb(webSink));
 
+    let provision: () => Promise<ResourceValues> = async () => ({});
+    // A restarted emulator gets the tables and queues again (idempotent; its data is persisted anyway).
+    const reprovision = async () => {
+      await provision();
+    };
     const [dynamo, fauxqs] = await step(say, "Starting DynamoDB Local and fauxqs", async () => {
-      const started: RunningProcess[] = [];
+      const started: RunningEmulator[] = [];
       try {
         started.push(
           await startDynamoLocal({
             port: cfg.dynamoPort,
             dataDir: join(cfg.dataDir, "dynamodb"),
+            corsOrigins: [`http://127.0.0.1:${cfg.port}`],
             onLine: prefixer("dynamodb"),
+            onPids: (pids) => lock.record("dynamodb", pids),
+            onRestarted: reprovision,
           }),
         );
         started.push(
@@ -87,15 +101,17 @@ export const startStack = async (
             port: cfg.fauxqsPort,
             dataDir: join(cfg.dataDir, "fauxqs"),
             onLine: prefixer("fauxqs"),
+            onPids: (pids) => lock.record("fauxqs", pids),
+            onRestarted: reprovision,
           }),
         );
       } finally {
         for (const p of started) stoppers.push(p.stop);
       }
-      return started as [RunningProcess, RunningProcess];
+      return started as [RunningEmulator, RunningEmulator];
     });
 
-    const resources = await step(say, "Creating tables, queues, topic and subscriptions", () =>
+    provision = () =>
       provisionAll(
         {
           dynamo: new DynamoDBClient({
@@ -107,8 +123,8 @@ export const startStack = async (
           sns: createSnsClient({ endpoint: fauxqs.endpoint }),
         },
         cfg.prefix,
-      ),
-    );
+      );
+    const resources = await step(say, "Creating tables, queues, topic and subscriptions", provision);
     const env = {
       ...emulatorEnvironment(cfg),
       ...resourceEnvironment(resources, "local"),
@@ -119,30 +135,49 @@ export const startStack = async (
     // The service that runs the issuer (auth) serves it on its own port, beside its API.
     const hostsIssuer = (service: ServiceName) => Boolean((services[service] as ServiceDefinition).issuer);
     await step(say, "Starting services", async () => {
-      const started = serviceNames.map((service) =>
-        supervise(
-          service,
-          process.execPath,
-          ["--import", "tsx", join(import.meta.dirname, "service-process.ts"), service],
-          {
-            cwd: repoRoot,
-            env: {
-              ...process.env,
-              ...env,
-              SERVICE_PORT: String(cfg.servicePorts[service]),
-              ...(hostsIssuer(service) ? { ISSUER_PORT: String(cfg.issuerPort) } : {}),
+      const ready = (service: ServiceName) => async () => {
+        await waitForHttp(`http://127.0.0.1:${cfg.servicePorts[service]}/`, {
+          timeoutMs: 30_000,
+          what: `${service} service`,
+        });
+        if (hostsIssuer(service)) {
+          await waitForHttp(`${issuerUrl(cfg)}/.well-known/oauth-authorization-server`, {
+            timeoutMs: 30_000,
+            what: "auth issuer",
+          });
+        }
+      };
+      const started = await Promise.allSettled(
+        serviceNames.map((service) =>
+          supervise({
+            name: `the ${service} service`,
+            command: process.execPath,
+            args: [
+              "--require",
+              PARENT_WATCH,
+              "--import",
+              "tsx",
+              join(import.meta.dirname, "service-process.ts"),
+              service,
+            ],
+            options: {
+              cwd: repoRoot,
+              env: {
+                ...process.env,
+                ...env,
+                SERVICE_PORT: String(cfg.servicePorts[service]),
+                ...(hostsIssuer(service) ? { ISSUER_PORT: String(cfg.issuerPort) } : {}),
+              },
             },
-          },
-          prefixer(service),
+            sink: prefixer(service),
+            onSpawn: (child) => lock.record(service, child.pid ? [child.pid] : []),
+            ready: ready(service),
+          }),
         ),
       );
-      for (const s of started) stoppers.push(s.stop);
-      await Promise.all([
-        ...serviceNames.map((s) =>
-          waitForHttp(`http://127.0.0.1:${cfg.servicePorts[s]}/`, 30_000, `${s} service`),
-        ),
-        waitForHttp(`${issuerUrl(cfg)}/.well-known/oauth-authorization-server`, 30_000, "auth issuer"),
-      ]);
+      for (const s of started) if (s.status === "fulfilled") stoppers.push(s.value.stop);
+      const failed = started.find((s) => s.status === "rejected");
+      if (failed?.status === "rejected") throw failed.reason;
     });
 
     await step(say, "Seeding demo accounts", async () => {
@@ -172,27 +207,38 @@ export const startStack = async (
 
     await webReady;
     if (opts.web) {
-      const next = supervise(
-        "web",
-        process.execPath,
-        [nextBin(), "start", "-p", String(cfg.nextPort), "-H", "127.0.0.1"],
-        {
-          cwd: webDir,
-          env: {
-            ...process.env,
-            NODE_ENV: "production",
-            NEXT_TELEMETRY_DISABLED: "1",
-            // The web app signs people in against the local issuer and lists the demo accounts.
-            TIFFIN_AUTH_ISSUER: issuerUrl(cfg),
-            TIFFIN_SHOW_DEMO_ACCOUNTS: "1",
+      const next = await step(say, "Starting Next.js", () =>
+        supervise({
+          name: "Next.js",
+          command: process.execPath,
+          args: [
+            "--require",
+            PARENT_WATCH,
+            nextBin(),
+            "start",
+            "-p",
+            String(cfg.nextPort),
+            "-H",
+            "127.0.0.1",
+          ],
+          options: {
+            cwd: webDir,
+            env: {
+              ...process.env,
+              NODE_ENV: "production",
+              NEXT_TELEMETRY_DISABLED: "1",
+              // The web app signs people in against the local issuer and lists the demo accounts.
+              TIFFIN_AUTH_ISSUER: issuerUrl(cfg),
+              TIFFIN_SHOW_DEMO_ACCOUNTS: "1",
+            },
           },
-        },
-        webSink,
+          sink: webSink,
+          onSpawn: (child) => lock.record("web", child.pid ? [child.pid] : []),
+          ready: (child) =>
+            waitForHttp(`http://127.0.0.1:${cfg.nextPort}/`, { timeoutMs: 60_000, what: "Next.js", child }),
+        }),
       );
       stoppers.push(next.stop);
-      await step(say, "Starting Next.js", () =>
-        waitForHttp(`http://127.0.0.1:${cfg.nextPort}/`, 60_000, "Next.js"),
-      );
     }
 
     const router = createLocalRouter({ servicePorts: cfg.servicePorts, nextPort: cfg.nextPort });

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { type LineSink, pipeLines } from "@tiffin/aws/child-processes";
 import { repoRoot } from "./config";
-import { type LineSink, pipeLines } from "./processes";
 
 const webDir = join(repoRoot, "apps", "web");
 const stampFile = join(webDir, ".next", "tiffin-source-hash");

@@ -20,6 +20,8 @@ export default async function setup(project: TestProject) {
   const stack = await startStack(cfg, { web: false });
   project.provide("apiBase", `http://127.0.0.1:${cfg.port}`);
   project.provide("issuer", `http://127.0.0.1:${cfg.issuerPort}`);
+  project.provide("stackPort", cfg.port);
+  project.provide("stackDataDir", cfg.dataDir);
   return async () => {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -30,5 +32,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     apiBase: string;
     issuer: string;
+    /** PORT of the stack under test (every other port derives from it) and its data directory. */
+    stackPort: number;
+    stackDataDir: string;
   }
 }
