@@ -26,5 +26,7 @@ export const tiffinTheme: Theme = {
     button { cursor: pointer; }
     img, svg { display: block; max-width: 100%; }
     [data-component="logo"] { height: 3rem; width: auto; margin: 0 auto; }
+    /* Messages can be two lines long (OpenAuth's alert has a fixed one-line height). */
+    [data-component="form-alert"] { height: auto; min-height: 2.5rem; padding: 0.5rem 1rem; }
   `,
 };

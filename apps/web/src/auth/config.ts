@@ -18,7 +18,10 @@ const requireIssuer = (): string => {
 let client: { issuer: string; value: ReturnType<typeof createClient> } | undefined;
 let verifier: { issuer: string; value: TokenVerifier } | undefined;
 
-/** The OpenAuth client for the web app: a public client (PKCE, no secret). */
+/** Where the web app's token requests go (see issuer-client.ts). */
+export const issuerClient = () => ({ issuer: requireIssuer() });
+
+/** The OpenAuth client for the web app: a public client (PKCE, no secret); builds authorize URLs. */
 export const authClient = () => {
   const issuer = requireIssuer();
   if (client?.issuer !== issuer)

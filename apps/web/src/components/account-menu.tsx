@@ -28,6 +28,20 @@ export function AccountMenu({ tone = "light" }: { tone?: "light" | "dark" }) {
   const session = useSession();
   const pathname = usePathname();
 
+  if (session.status === "loading" && session.unavailable) {
+    // The issuer can't be reached: say so, rather than a blank (the session itself is kept).
+    return (
+      <span
+        role="status"
+        className={cx(
+          "inline-flex min-h-11 items-center px-2 text-xs font-semibold",
+          tone === "dark" ? "text-orange-100" : "text-stone-700",
+        )}
+      >
+        Sign-in temporarily unavailable
+      </span>
+    );
+  }
   if (session.status === "loading") {
     // Same footprint as the button, so the header doesn't jump when the session arrives.
     return <span aria-hidden="true" className="inline-block h-11 w-20" />;

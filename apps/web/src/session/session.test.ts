@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadSession, refreshSession } from "./session";
+import { loadSession, refreshSession, SessionUnavailable, SIGN_IN_UNAVAILABLE } from "./session";
 
 const actor = {
   id: "acc_1",
@@ -62,6 +62,24 @@ describe("loadSession", () => {
     const refused = async (url: RequestInfo | URL) =>
       String(url) === "/auth/session" ? respond(200, { actor: null, renewable: true }) : respond(401, {});
     expect(await loadSession(refused)).toBeNull();
+  });
+
+  it("is not signed out, but unavailable, when renewal can't reach the issuer (503) or the network is down", async () => {
+    const down = async (url: RequestInfo | URL) =>
+      String(url) === "/auth/session"
+        ? respond(200, { actor: null, renewable: true })
+        : respond(503, { error: "Signing in is temporarily unavailable." });
+    const error = await loadSession(down).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SessionUnavailable);
+    expect((error as Error).message).toBe(SIGN_IN_UNAVAILABLE);
+    await expect(
+      loadSession(async () => {
+        throw new TypeError("Failed to fetch");
+      }),
+    ).rejects.toBeInstanceOf(SessionUnavailable);
+    await expect(loadSession(async () => respond(502, "Bad Gateway"))).rejects.toBeInstanceOf(
+      SessionUnavailable,
+    );
   });
 
   it("refuses a body that isn't a session", async () => {

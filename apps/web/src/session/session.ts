@@ -26,6 +26,18 @@ export type RefreshOutcome =
 
 type Fetch = typeof fetch;
 
+/** What the person is told while the issuer can't be reached (their session is kept meanwhile). */
+export const SIGN_IN_UNAVAILABLE =
+  "Signing in is temporarily unavailable. You are still signed in; try again in a moment.";
+
+/** Who is signed in can't be told right now (the issuer is down or slow): not the same as signed out. */
+export class SessionUnavailable extends Error {
+  override name = "SessionUnavailable";
+  constructor(message = SIGN_IN_UNAVAILABLE) {
+    super(message);
+  }
+}
+
 const post = (fetchFn: Fetch, url: string) =>
   fetchFn(url, { method: "POST", credentials: "same-origin", headers: { accept: "application/json" } });
 
@@ -54,16 +66,21 @@ export const refreshSession = (fetchFn: Fetch = fetch): Promise<RefreshOutcome> 
   return inFlight;
 };
 
-/** Who is signed in (null: nobody). Renews an expired access token first when a refresh cookie exists. */
+/**
+ * Who is signed in (null: nobody). Renews an expired access token first when a refresh cookie exists.
+ * Throws `SessionUnavailable` when that can't be told now (never answers "signed out" on a guess).
+ */
 export const loadSession = async (fetchFn: Fetch = fetch): Promise<SessionActor | null> => {
-  const res = await fetchFn("/auth/session", { credentials: "same-origin", cache: "no-store" });
-  if (!res.ok) throw new Error(`The session check answered ${res.status}.`);
+  const res = await fetchFn("/auth/session", { credentials: "same-origin", cache: "no-store" }).catch(() => {
+    throw new SessionUnavailable();
+  });
+  if (!res.ok) throw new SessionUnavailable();
   const body = SessionBody.parse(await res.json());
   if (body.actor || !body.renewable) return body.actor;
   const renewed = await refreshSession(fetchFn);
   if (renewed.outcome === "refreshed") return renewed.actor;
   if (renewed.outcome === "signed-out") return null;
-  throw new Error("Signing in is temporarily unavailable.");
+  throw new SessionUnavailable();
 };
 
 export const roleLabels: Record<SessionActor["role"], string> = {

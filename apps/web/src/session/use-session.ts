@@ -1,12 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { loadSession, type SessionActor } from "./session";
+import { loadSession, type SessionActor, SessionUnavailable } from "./session";
 
 export const sessionQueryKey = ["tiffin", "session"] as const;
 
 export type SessionState =
-  | { status: "loading"; actor?: undefined }
+  /** Not known yet; `unavailable` when the issuer can't be reached (the person may well be signed in). */
+  | { status: "loading"; actor?: undefined; unavailable?: boolean }
   | { status: "signed-out"; actor?: undefined }
   | { status: "signed-in"; actor: SessionActor };
 
@@ -24,5 +25,6 @@ export const useSession = (): SessionState => {
   if (session.data) return { status: "signed-in", actor: session.data };
   if (session.data === null) return { status: "signed-out" };
   // Unknown (still loading, or the check itself failed): never claim "signed out" on a guess.
+  if (session.error instanceof SessionUnavailable) return { status: "loading", unavailable: true };
   return { status: "loading" };
 };

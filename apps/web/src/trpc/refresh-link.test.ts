@@ -94,19 +94,41 @@ describe("refreshLink", () => {
     const error = await clientWith(service.fetch, refresh, onSignedOut)
       .orders.mine.query()
       .catch((e: unknown) => e);
-    expect(problemOf(error).status).toBe(401);
+    expect(problemOf(error)).toMatchObject({
+      status: 401,
+      message: "Your session has expired. Sign in again.",
+    });
     expect(onSignedOut).toHaveBeenCalledTimes(1);
     expect(service.paths).toHaveLength(1);
   });
 
-  it("keeps the session when the issuer is unreachable", async () => {
+  it("keeps the session when the issuer is unreachable, and says sign-in is temporarily unavailable", async () => {
     const service = fakeService(() => false, []);
     const onSignedOut = vi.fn();
     const refresh = async (): Promise<RefreshOutcome> => ({ outcome: "unavailable" });
     const error = await clientWith(service.fetch, refresh, onSignedOut)
       .orders.mine.query()
       .catch((e: unknown) => e);
-    expect(problemOf(error).status).toBe(401);
+    expect(problemOf(error)).toMatchObject({
+      status: 401,
+      message: "Signing in is temporarily unavailable. You are still signed in; try again in a moment.",
+    });
+    expect(onSignedOut).not.toHaveBeenCalled();
+    expect(service.paths).toHaveLength(1);
+  });
+
+  it("says the same when renewing fails unexpectedly, without signing anyone out", async () => {
+    const service = fakeService(() => false, []);
+    const onSignedOut = vi.fn();
+    const refresh = async (): Promise<RefreshOutcome> => {
+      throw new Error("boom");
+    };
+    const error = await clientWith(service.fetch, refresh, onSignedOut)
+      .orders.mine.query()
+      .catch((e: unknown) => e);
+    expect(problemOf(error).message).toBe(
+      "Signing in is temporarily unavailable. You are still signed in; try again in a moment.",
+    );
     expect(onSignedOut).not.toHaveBeenCalled();
   });
 

@@ -1,7 +1,8 @@
 import type { NextRequest } from "next/server";
-import { AuthNotConfigured, authClient, verifyAccessToken } from "@/auth/config";
+import { AuthNotConfigured, issuerClient, verifyAccessToken } from "@/auth/config";
 import { clearFlowCookie, FLOW_COOKIE, setSessionCookies } from "@/auth/cookies";
 import { CallbackQuery, decodeFlow } from "@/auth/flow";
+import { exchangeCode } from "@/auth/issuer-client";
 import { backToSignIn, redirectWithin } from "@/auth/responses";
 
 /**
@@ -25,19 +26,29 @@ export async function GET(request: NextRequest) {
   }
   if (query.data.state !== flow.state) return finish(backToSignIn("expired", flow.next));
 
+  let client: ReturnType<typeof issuerClient>;
   try {
-    const exchanged = await authClient().exchange(query.data.code, flow.redirectUri, flow.verifier);
-    if (exchanged.err) return finish(backToSignIn("failed", flow.next));
+    client = issuerClient();
+  } catch (err) {
+    if (err instanceof AuthNotConfigured) return finish(backToSignIn("unavailable", flow.next));
+    throw err;
+  }
+  const exchanged = await exchangeCode(client, {
+    code: query.data.code,
+    redirectUri: flow.redirectUri,
+    verifier: flow.verifier,
+  });
+  // The issuer down, slow or failing is not the person's failure: "try again in a moment".
+  if (!exchanged.ok) {
+    return finish(backToSignIn(exchanged.reason === "refused" ? "failed" : "unavailable", flow.next));
+  }
+  try {
     // The same checks every service makes, so a token the services would refuse never becomes a session.
     await verifyAccessToken(exchanged.tokens.access);
-    const response = finish(redirectWithin(flow.next));
-    setSessionCookies(response, exchanged.tokens);
-    return response;
-  } catch (err) {
-    if (err instanceof AuthNotConfigured || err instanceof TypeError) {
-      // TypeError: fetch could not reach the issuer.
-      return finish(backToSignIn("unavailable", flow.next));
-    }
+  } catch {
     return finish(backToSignIn("failed", flow.next));
   }
+  const response = finish(redirectWithin(flow.next));
+  setSessionCookies(response, exchanged.tokens);
+  return response;
 }
