@@ -24,6 +24,7 @@ import { signInPath } from "@/auth/safe-next";
 import { type Cart, type CartRestaurant, orderLinesOf } from "@/cart/cart";
 import { dispatchCart, useCart } from "@/cart/cart-store";
 import { browserAttemptStorage, type CheckoutAttempt, currentAttempt, endAttempt } from "@/checkout/attempt";
+import { detailsProblems } from "@/checkout/details";
 import { type CheckoutDraft, clearDraft, loadDraft, saveDraft } from "@/checkout/draft";
 import { Bill } from "@/components/bill";
 import { announce } from "@/components/live-announcer";
@@ -75,15 +76,6 @@ const fieldPaths: Record<FormField, string> = {
   notes: "delivery.notes",
 };
 const fieldOrder: FormField[] = ["name", "phone", "address", "notes"];
-
-/** Only emptiness is checked here; the service validates the rest and its messages are shown as-is. */
-const missingFields = (draft: CheckoutDraft): Partial<Record<FormField, string>> => {
-  const errors: Partial<Record<FormField, string>> = {};
-  if (!draft.name.trim()) errors.name = "Your name is required.";
-  if (!draft.phone.trim()) errors.phone = "A phone number is required.";
-  if (!draft.address.trim()) errors.address = "Delivery address is required.";
-  return errors;
-};
 
 const formErrorsFrom = (problem: Problem): Partial<Record<FormField, string>> => {
   const errors: Partial<Record<FormField, string>> = {};
@@ -162,9 +154,10 @@ function CheckoutForm({
     // Guards a double click that lands before React re-renders the disabled button; Enter in a field
     // submits too, so the account is checked here as well as by the (hidden) button.
     if (inFlight.current || !canOrder) return;
-    const missing = missingFields(draft);
-    if (Object.keys(missing).length > 0) {
-      showFieldErrors(missing);
+    // The same definitions the service validates with: same limits, same refused characters, same words.
+    const problems = detailsProblems(draft);
+    if (Object.keys(problems).length > 0) {
+      showFieldErrors(problems);
       return;
     }
     inFlight.current = true;
@@ -243,7 +236,6 @@ function CheckoutForm({
                   ref={fields.name}
                   name="name"
                   autoComplete="name"
-                  maxLength={80}
                   value={draft.name}
                   onChange={(e) => update("name", e.target.value)}
                 />
@@ -262,7 +254,6 @@ function CheckoutForm({
                   type="tel"
                   inputMode="tel"
                   autoComplete="tel"
-                  maxLength={20}
                   placeholder="+1 415 555 0134"
                   value={draft.phone}
                   onChange={(e) => update("phone", e.target.value)}
@@ -280,7 +271,6 @@ function CheckoutForm({
                   name="address"
                   autoComplete="street-address"
                   rows={2}
-                  maxLength={300}
                   value={draft.address}
                   onChange={(e) => update("address", e.target.value)}
                 />
@@ -298,7 +288,6 @@ function CheckoutForm({
                   ref={fields.notes}
                   name="notes"
                   rows={3}
-                  maxLength={500}
                   value={draft.notes}
                   onChange={(e) => update("notes", e.target.value)}
                 />
