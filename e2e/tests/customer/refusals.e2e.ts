@@ -43,7 +43,8 @@ test("checkout with missing details shows what to fix and places nothing", async
   await expect(page.getByLabel("Delivery address")).toBeFocused();
   await expectNoSeriousA11yViolations(page);
 
-  // The server's own check: a phone number nobody can call is refused with its message, nothing is placed.
+  // The server's own check (the form runs the same definition): a phone number nobody can call is
+  // refused with its message, nothing is placed.
   await page.getByLabel("Delivery address").fill("2901 Mission St, San Francisco");
   await page.getByLabel("Phone number").fill("call me");
   await page.getByRole("button", { name: "Place order" }).click();

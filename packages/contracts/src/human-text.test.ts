@@ -149,6 +149,7 @@ describe("order details (the checkout form and orders.place)", () => {
       /^Delivery notes contains an invisible text-direction control \(U\+202E\)/,
     );
     expect(orderDetailsProblem("address", "1 St")).toBe("Delivery address must be at least 5 characters.");
+    expect(orderDetailsProblem("address", "   ")).toBe("Delivery address is required.");
     expect(orderDetailsProblem("name", "Asha 🔔")).toBeUndefined();
   });
 });

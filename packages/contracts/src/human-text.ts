@@ -85,7 +85,11 @@ export const humanText = ({ label, min = 0, max, multiline = false }: HumanTextO
   z
     .string({ error: min > 0 ? `${label} is required.` : `${label} must be text.` })
     .trim()
-    .min(min, min === 1 ? `${label} is required.` : `${label} must be at least ${min} characters.`)
+    .min(min, {
+      // Nothing typed (or only spaces) is "required"; too little is "at least".
+      error: (issue) =>
+        min === 1 || issue.input === "" ? `${label} is required.` : `${label} must be at least ${min} characters.`,
+    })
     .max(max, `${label} must be at most ${max} characters.`)
     .superRefine((text, ctx) => {
       const found = refusedCharacter(text, { multiline });
