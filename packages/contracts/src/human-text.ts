@@ -88,7 +88,9 @@ export const humanText = ({ label, min = 0, max, multiline = false }: HumanTextO
     .min(min, {
       // Nothing typed (or only spaces) is "required"; too little is "at least".
       error: (issue) =>
-        min === 1 || issue.input === "" ? `${label} is required.` : `${label} must be at least ${min} characters.`,
+        min === 1 || issue.input === ""
+          ? `${label} is required.`
+          : `${label} must be at least ${min} characters.`,
     })
     .max(max, `${label} must be at most ${max} characters.`)
     .superRefine((text, ctx) => {
