@@ -58,6 +58,8 @@ const rules: Record<string, Rule> = {
   },
   "orders.mine": { allow: ["customer"] },
   "auth.me": { allow: ["customer", "restaurant", "courier", "agent", "operator"] },
+  // Revoking only deletes refresh tokens: the matrix's own (access) tokens keep working.
+  "auth.revokeSessions": { allow: ["operator"], input: () => ({ email: "courier2@tiffin.test" }) },
 };
 
 const expectedStatus = (rule: Rule, who: Principal, tenancy: Tenancy): number => {

@@ -21,12 +21,12 @@ const failTimes = async (
 };
 
 describe("throttle", () => {
-  it("limits logins to 5 per account and 20 per address, codes to 10 per email, mail to 3 per recipient, in 15 minutes", () => {
+  it("limits logins to 5 per account and 20 per address, codes to 10 per email, mail to 3 per recipient and 50 per address, in 15 minutes", () => {
     expect(LIMITS).toEqual({
       windowMs: 15 * MINUTE,
       login: { perAccount: 5, perAddress: 20 },
       code: { perAccount: 10, perAddress: 20 },
-      mail: { perRecipient: 3, perAddress: 10 },
+      mail: { perRecipient: 3, perAddress: 50 },
     });
   });
 
@@ -154,9 +154,9 @@ describe("throttle", () => {
     });
   });
 
-  it("mails at most 10 codes for one address, whichever recipients", async () => {
+  it("mails at most 50 codes for one address, whichever recipients", async () => {
     const { throttle } = setup();
-    for (let i = 0; i < 10; i++)
+    for (let i = 0; i < 50; i++)
       await throttle.reserve("mail", { email: `r${i}@example.com`, address: "10.0.2.1" });
     expect((await throttle.reserve("mail", { email: "r99@example.com", address: "10.0.2.1" })).allowed).toBe(
       false,

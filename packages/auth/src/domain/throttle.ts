@@ -21,8 +21,11 @@ export const LIMITS = {
   login: { perAccount: 5, perAddress: 20 },
   /** Guesses of one-time codes (registration, password reset): per email, and per client address. */
   code: { perAccount: 10, perAddress: 20 },
-  /** Codes mailed out: per recipient, and per client address asking. */
-  mail: { perRecipient: 3, perAddress: 10 },
+  /**
+   * Codes mailed out: per recipient (nobody's inbox is flooded), and per client address asking (a
+   * bound on mail sent for one sender; generous, as an office or a school shares one address).
+   */
+  mail: { perRecipient: 3, perAddress: 50 },
 } as const;
 
 export type ThrottledAction = "login" | "code" | "mail";
