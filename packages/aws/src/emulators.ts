@@ -49,7 +49,7 @@ export const assertPortFree = (port: number, what: string): Promise<void> =>
         ),
       ),
     );
-    // No host: DynamoDB Local binds every interface, so check them all.
+    // No host: a port taken on any interface would break the JVM where it cannot be confined.
     probe.listen(port, () => probe.close(() => resolve()));
   });
 
@@ -152,7 +152,8 @@ export const startDynamoLocal = async (
     JSON.stringify({ socket, port: opts.port, command: "java", args: java }),
   ];
   if (!confined) {
-    sink(
+    // Never silent, even where the caller shows no emulator output (the integration tests).
+    (opts.onLine ?? console.warn)(
       `WARNING: DynamoDB Local cannot be confined to loopback on this machine (unshare ${NAMESPACE.join(" ")}: ${"why" in why ? why.why : "unavailable"}). ` +
         `It listens on port ${opts.port} of every network interface, with CORS limited to the local web origin; its tables hold the issuer's signing keys. ` +
         "Use a trusted network, or allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1; util-linux and iproute2 installed).",
