@@ -1,6 +1,8 @@
+import { trpcMutation } from "../../fixtures/api";
 import { expectNoSeriousA11yViolations } from "../../fixtures/axe";
 import {
   accountButton,
+  demo,
   expect,
   headerSignIn,
   issuerOrigin,
@@ -83,4 +85,27 @@ test("the issuer refuses a sign-in link that would send you elsewhere", async ({
   await expect(page.getByRole("heading", { level: 1, name: "This sign-in link is not valid" })).toBeVisible();
   await page.goto("/");
   await expect(headerSignIn(page)).toBeVisible();
+});
+
+test("an operator revokes an account's sessions: at its next renewal the person is signed out", async ({
+  page,
+  context,
+  request,
+  signedInPage,
+}) => {
+  const email = uniqueEmail("revoked");
+  await registerAs(page, request, { email, password: PASSWORD });
+
+  const operator = await signedInPage(demo.operator);
+  const revoked = await trpcMutation(operator, "auth.revokeSessions", { email });
+  expect(revoked.status, revoked.body).toBe(200);
+  expect(JSON.parse(revoked.body).result.data.json).toEqual({ email, revoked: 1 });
+
+  // The access token runs out (15 minutes): the renewal is refused, and the page says sign in.
+  await context.clearCookies({ name: "tiffin_access" });
+  await accountButton(page).click();
+  await page.getByRole("link", { name: "Your orders" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in to see your orders" })).toBeVisible();
+  await expect(headerSignIn(page)).toBeVisible();
+  expect((await context.cookies()).map((c) => c.name)).not.toContain("tiffin_refresh");
 });
