@@ -22,6 +22,10 @@ const cfg = localConfig({
   TIFFIN_DATA_DIR: join(tmpdir(), `tiffin-bench-${process.pid}`),
 });
 const base = `http://127.0.0.1:${cfg.port}/trpc`;
+// The bench places hundreds of orders as one customer at one restaurant: it measures the order path, not
+// the abuse limits (which the services read from these variables; see packages/orders).
+process.env.TIFFIN_PLACE_LIMIT_PER_CUSTOMER ??= "1000000/600";
+process.env.TIFFIN_PLACE_LIMIT_PER_RESTAURANT ??= "1000000/60";
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
