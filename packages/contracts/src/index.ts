@@ -2,6 +2,7 @@ import { z } from "zod";
 import { OrderCancelRequestedV1 } from "./order-cancel-requested.v1";
 import { OrderPlacedV1 } from "./order-placed.v1";
 import { RestaurantCatalogPublishedV1 } from "./restaurant-catalog-published.v1";
+import { RestaurantCatalogPublishedV2 } from "./restaurant-catalog-published.v2";
 import { TicketAcceptedV1, TicketReadyV1, TicketRejectedV1, TicketWithdrawnV1 } from "./ticket-events.v1";
 
 export {
@@ -22,6 +23,7 @@ export {
 } from "./order-details";
 export { OrderPlacedV1 } from "./order-placed.v1";
 export { RestaurantCatalogPublishedV1 } from "./restaurant-catalog-published.v1";
+export { RestaurantCatalogPublishedV2 } from "./restaurant-catalog-published.v2";
 export {
   type RejectionReason,
   rejectionReasons,
@@ -35,6 +37,7 @@ export {
 export const contracts = {
   "order.placed.v1": OrderPlacedV1,
   "restaurant.catalog-published.v1": RestaurantCatalogPublishedV1,
+  "restaurant.catalog-published.v2": RestaurantCatalogPublishedV2,
   "order.cancel-requested.v1": OrderCancelRequestedV1,
   "ticket.accepted.v1": TicketAcceptedV1,
   "ticket.rejected.v1": TicketRejectedV1,
