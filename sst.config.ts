@@ -17,9 +17,7 @@ export default $config({
     await import("./infra/messaging");
     const { router } = await import("./infra/router");
     const { issuer } = await import("./infra/issuer");
-    await import("./infra/restaurants");
-    await import("./infra/orders");
-    await import("./infra/auth");
+    await import("./infra/services");
     const { web } = await import("./infra/web");
     return { url: router.url, web: web.url, issuer: issuer.url };
   },

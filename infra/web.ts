@@ -1,15 +1,7 @@
-import { type ServiceName, serviceNames } from "../packages/aws/src/topology";
-import { auth } from "./auth";
+import { serviceNames } from "../packages/aws/src/topology";
 import { issuer } from "./issuer";
-import { orders } from "./orders";
-import { restaurants } from "./restaurants";
 import { router } from "./router";
-
-const apis: Record<ServiceName, sst.aws.Function> = {
-  orders: orders.api,
-  restaurants: restaurants.api,
-  auth: auth.api,
-};
+import { services } from "./services";
 
 /*
  * The web app and every service's API on one origin (the Router). The issuer keeps its own URL: OpenAuth
@@ -17,7 +9,7 @@ const apis: Record<ServiceName, sst.aws.Function> = {
  */
 for (const service of serviceNames) {
   // tRPC's Lambda adapter takes the procedure from the raw path, so the mount prefix must be stripped.
-  router.route(`/trpc/${service}`, apis[service].url, {
+  router.route(`/trpc/${service}`, services[service].api.url, {
     rewrite: { regex: `^/trpc/${service}/(.*)$`, to: "/$1" },
   });
 }

@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Internal packages ship TypeScript source; Next compiles them with the app.
-  transpilePackages: ["@tiffin/ui", "@tiffin/kit"],
+  transpilePackages: ["@tiffin/ui", "@tiffin/kit", "@tiffin/contracts", "@tiffin/aws"],
   reactStrictMode: true,
   poweredByHeader: false,
   // The Content-Security-Policy (with a per-request nonce) is set in src/proxy.ts.

@@ -18,16 +18,9 @@ const RevokeSessionsInput = z.strictObject({
 
 /**
  * The auth service's API: who the caller is (as the verified token says), and for operators, ending an
- * account's sessions. Without `deps` the real adapters are built on first use (wiring.ts reads
- * `Resource.*`), so declaring the router (e.g. to list its procedures) needs no AWS at all.
+ * account's sessions. A thin layer: the real adapters come from wiring.ts through handlers/api.ts.
  */
-export const createAuthRouter = (deps?: AuthRouterDeps) => {
-  let real: Promise<AuthRouterDeps> | undefined;
-  const resolve = () => {
-    if (deps) return Promise.resolve(deps);
-    real ??= import("./wiring").then((w) => w.createApiDeps());
-    return real;
-  };
+export const createAuthRouter = (deps: AuthRouterDeps) => {
   return router({
     me: authedProcedure(...roles).query(({ ctx }) => ctx.actor),
     /**
@@ -36,7 +29,7 @@ export const createAuthRouter = (deps?: AuthRouterDeps) => {
      */
     revokeSessions: operatorProcedure
       .input(RevokeSessionsInput)
-      .mutation(async ({ input }) => (await resolve()).revokeSessions(input.email)),
+      .mutation(({ input }) => deps.revokeSessions(input.email)),
   });
 };
 

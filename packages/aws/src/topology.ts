@@ -145,6 +145,11 @@ export const ISSUER_RESOURCE = "Auth";
  */
 export interface ServiceDefinition {
   table: TableName;
+  /**
+   * Demo data for local mode: a handler module under `src/handlers/` exporting `handler(): Promise<string>`
+   * (one line saying what it did). The local stack runs it, in registry order, once every service is up.
+   */
+  seed?: { handler: string };
   /** The service's tRPC API function. */
   api: { links: readonly ResourceName[] };
   /** Scheduled jobs: handler module under `src/handlers/`, how often it runs, and its links. */
@@ -161,9 +166,30 @@ export interface ServiceDefinition {
   issuer?: { handler: string; memoryMb: number; concurrency: number; links: readonly ResourceName[] };
 }
 
+/**
+ * The registry: every service, once. Infra (one Lambda API, consumers and schedules each), the Router
+ * mounts, the web app's per-service link, the local stack's processes, ports and seeds, and the system
+ * tests' procedure list all derive from this tuple and `services` below. Adding a service is its package
+ * plus its entry here (`npm run new:service -- <name>` writes both); `satisfies` below makes a missing or
+ * extra definition a type error.
+ */
+export const serviceNames = ["restaurants", "orders", "auth"] as const;
+export type ServiceName = (typeof serviceNames)[number];
+
+/** Builds a record with one value per registered service (what `Object.fromEntries` cannot type). */
+export const perService = <T>(value: (service: ServiceName) => T): Record<ServiceName, T> => {
+  const out: Partial<Record<ServiceName, T>> = {};
+  for (const service of serviceNames) out[service] = value(service);
+  return out as Record<ServiceName, T>;
+};
+
+export const isServiceName = (name: string): name is ServiceName =>
+  (serviceNames as readonly string[]).includes(name);
+
 export const services = {
   restaurants: {
     table: "RestaurantsTable",
+    seed: { handler: "seed" },
     api: { links: ["RestaurantsTable", "DomainEvents", ISSUER_RESOURCE] },
     // The catalog outbox relay publishes the catalog snapshots a failed publish left unsent.
     schedules: [
@@ -194,20 +220,23 @@ export const services = {
   },
   auth: {
     table: "AuthTable",
-    // `me` only verifies tokens: the accounts and the issuer's keys in AuthTable are the issuer's alone.
-    api: { links: [ISSUER_RESOURCE] },
+    seed: { handler: "seed" },
+    // `me` only verifies tokens; `revokeSessions` (operators) deletes an account's refresh records in AuthTable.
+    api: { links: ["AuthTable", ISSUER_RESOURCE] },
     schedules: [],
     memoryMb: 256,
     concurrency: 20,
     // scrypt (password hashing) wants CPU, and Lambda's CPU grows with memory.
     issuer: { handler: "issuer", memoryMb: 1024, concurrency: 20, links: ["AuthTable"] },
   },
-} as const satisfies Record<string, ServiceDefinition>;
+} as const satisfies Record<ServiceName, ServiceDefinition>;
+
+/** The same registry, read through its interface (optional parts such as `seed` or `issuer`, without casts). */
+export const serviceDefinitions: Readonly<Record<ServiceName, ServiceDefinition>> = services;
 
 export type TableName = keyof typeof tables;
 export type QueueName = keyof typeof queues;
 export type TopicName = keyof typeof topics;
-export type ServiceName = "restaurants" | "orders" | "auth";
 export type DeadLetterQueueName = (typeof queues)[QueueName]["deadLetterQueue"];
 export type ResourceName = TableName | QueueName | DeadLetterQueueName | TopicName | typeof ISSUER_RESOURCE;
 type ConsumerLink = (typeof queues)[QueueName]["consumer"]["links"][number];
@@ -216,5 +245,3 @@ export const consumerLinksAreResources: ConsumerLink extends ResourceName ? true
 
 /** Dead-letter queue names, derived so they cannot drift from the queues that use them. */
 export const deadLetterQueues = Object.values(queues).map((q) => q.deadLetterQueue);
-
-export const serviceNames = Object.keys(services) as ServiceName[];

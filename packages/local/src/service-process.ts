@@ -6,18 +6,17 @@
  */
 import { createSqsClient } from "@tiffin/aws";
 import {
+  isServiceName,
   type QueueDefinition,
   queues,
-  type ServiceDefinition,
-  type ServiceName,
+  serviceDefinitions,
   serviceNames,
-  services,
 } from "@tiffin/aws/topology";
 import { createLambdaHost, type HttpHandler } from "./lambda-host";
 import { type QueueHandler, startQueuePoller } from "./queue-poller";
 
-const service = process.argv[2] as ServiceName;
-if (!serviceNames.includes(service)) {
+const service = process.argv[2] ?? "";
+if (!isServiceName(service)) {
   console.error(`usage: service-process.ts <${serviceNames.join("|")}>`);
   process.exit(2);
 }
@@ -35,7 +34,7 @@ const api = (await import(`@tiffin/${service}/handlers/api`)) as { handler: Http
 const server = createLambdaHost({ functionName: `${service}-api`, handler: api.handler, timeoutMs: 10_000 });
 await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
 
-const definition: ServiceDefinition = services[service];
+const definition = serviceDefinitions[service];
 
 /** The issuer's Lambda behind its own Function-URL-like host, as the auth service's second URL. */
 const hostIssuer = async (handlerModule: string, issuerPort: number) => {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
@@ -6,7 +5,13 @@ import { createSnsClient, createSqsClient } from "@tiffin/aws";
 import { PARENT_WATCH, supervise, waitForHttp } from "@tiffin/aws/child-processes";
 import { assertPortFree, type RunningEmulator, startDynamoLocal, startFauxqs } from "@tiffin/aws/emulators";
 import { provisionAll, type ResourceValues, resourceEnvironment } from "@tiffin/aws/provision";
-import { type ServiceDefinition, type ServiceName, serviceNames, services } from "@tiffin/aws/topology";
+import {
+  type QueueDefinition,
+  queues,
+  type ServiceName,
+  serviceDefinitions,
+  serviceNames,
+} from "@tiffin/aws/topology";
 import { authEnvironment, emulatorEnvironment, issuerUrl, type LocalConfig, repoRoot } from "./config";
 import { acquireStackLock } from "./lock";
 import { prefixer } from "./processes";
@@ -133,7 +138,7 @@ export const startStack = async (
     Object.assign(process.env, env);
 
     // The service that runs the issuer (auth) serves it on its own port, beside its API.
-    const hostsIssuer = (service: ServiceName) => Boolean((services[service] as ServiceDefinition).issuer);
+    const hostsIssuer = (service: ServiceName) => Boolean(serviceDefinitions[service].issuer);
     await step(say, "Starting services", async () => {
       const ready = (service: ServiceName) => async () => {
         await waitForHttp(`http://127.0.0.1:${cfg.servicePorts[service]}/`, {
@@ -180,30 +185,27 @@ export const startStack = async (
       if (failed?.status === "rejected") throw failed.reason;
     });
 
-    await step(say, "Seeding demo accounts", async () => {
-      // Imported only now: the auth wiring reads SST_RESOURCE_* on first use.
-      const { seedDemoAccounts } = await import("@tiffin/auth/demo");
-      const out = await seedDemoAccounts();
-      say(
-        out.created || out.updated || out.passwordsSet
-          ? `demo accounts: ${out.created} created, ${out.updated} updated, ${out.passwordsSet} passwords set`
-          : "demo accounts already present",
-      );
-    });
-
-    await step(say, "Seeding demo data", async () => {
-      // Imported only now: the restaurants wiring reads SST_RESOURCE_* on first use.
-      const { createService } = await import("@tiffin/restaurants/wiring");
-      const { seedDemoCatalog } = await import("@tiffin/restaurants/demo");
-      const out = await seedDemoCatalog(createService(), `seed-${randomUUID()}`);
-      say(
-        out.seeded
-          ? `seeded ${out.seeded} demo restaurants`
-          : "demo data already present; catalog republished",
-      );
-      const inbox = resources.OrdersInbox;
-      if (inbox && "url" in inbox) await waitForDrain(inbox.url, fauxqs.endpoint, 60_000);
-    });
+    for (const service of serviceNames) {
+      const seed = serviceDefinitions[service].seed;
+      if (!seed) continue;
+      await step(say, `Seeding ${service} demo data`, async () => {
+        // Imported only now: a service's wiring reads SST_RESOURCE_* on first use.
+        const mod = (await import(`@tiffin/${service}/handlers/${seed.handler}`)) as {
+          handler: () => Promise<string>;
+        };
+        say(await mod.handler());
+      });
+    }
+    // What the seeds published (catalog snapshots, …) reaches every consumer before the stack says ready.
+    await step(say, "Waiting for seeded events to be consumed", () =>
+      Promise.all(
+        (Object.entries(queues) as [string, QueueDefinition][])
+          .filter(([, def]) => def.subscription)
+          .map(([name]) => resources[name])
+          .filter((r) => r !== undefined && "url" in r)
+          .map((queue) => waitForDrain(queue.url, fauxqs.endpoint, 60_000)),
+      ),
+    );
 
     await webReady;
     if (opts.web) {

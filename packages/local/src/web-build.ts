@@ -7,8 +7,9 @@ import { repoRoot } from "./config";
 
 const webDir = join(repoRoot, "apps", "web");
 const stampFile = join(webDir, ".next", "tiffin-source-hash");
-const sources = [webDir, join(repoRoot, "packages", "ui")];
-const skip = new Set(["node_modules", ".next", "test-results"]);
+// The web app and the platform packages it bundles (services reach it as types only, see the architecture test).
+const sources = [webDir, ...["ui", "kit", "contracts", "aws"].map((p) => join(repoRoot, "packages", p))];
+const skip = new Set(["node_modules", ".next", "test-results", ".scratch"]);
 
 /** Hash of everything the production build depends on, so `npm start` rebuilds only after a change. */
 export const webSourceHash = (): string => {

@@ -1,14 +1,11 @@
+import { isServiceName, perService, type ServiceName } from "@tiffin/aws/topology";
 import { httpBatchLink, httpLink, splitLink, TRPCClientError, type TRPCLink } from "@trpc/client";
 import { observable } from "@trpc/server/observable";
 import superjson from "superjson";
 import { newUuid } from "../lib/uuid";
-import type { AppRouter, ServiceName } from "./app-router";
+import type { AppRouter } from "./app-router";
 
 export const CORRELATION_HEADER = "x-correlation-id";
-
-const serviceNames = { restaurants: true, orders: true } satisfies Record<ServiceName, true>;
-
-const isServiceName = (name: string): name is ServiceName => Object.hasOwn(serviceNames, name);
 
 /** `orders.place` → `{ service: "orders", path: "place" }`; undefined when no service owns the path. */
 export const routeOf = (path: string): { service: ServiceName; path: string } | undefined => {
@@ -57,10 +54,8 @@ export interface ServiceLinkOptions {
 export const serviceLink =
   ({ baseUrl = "/trpc", fetch }: ServiceLinkOptions = {}): TRPCLink<AppRouter> =>
   (runtime) => {
-    const links = {
-      restaurants: endpointLink(`${baseUrl}/restaurants`, fetch)(runtime),
-      orders: endpointLink(`${baseUrl}/orders`, fetch)(runtime),
-    } satisfies Record<ServiceName, unknown>;
+    // One link per registered service (the registry is plain data, safe in the browser bundle).
+    const links = perService((service) => endpointLink(`${baseUrl}/${service}`, fetch)(runtime));
     return ({ op, next }) => {
       const route = routeOf(op.path);
       if (!route) {
