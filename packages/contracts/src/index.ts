@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OrderCancelRequestedV1 } from "./order-cancel-requested.v1";
 import { OrderPlacedV1 } from "./order-placed.v1";
+import { OrderPlacedV2 } from "./order-placed.v2";
 import { RestaurantCatalogPublishedV1 } from "./restaurant-catalog-published.v1";
 import { RestaurantCatalogPublishedV2 } from "./restaurant-catalog-published.v2";
 import { TicketAcceptedV1, TicketReadyV1, TicketRejectedV1, TicketWithdrawnV1 } from "./ticket-events.v1";
@@ -22,6 +23,7 @@ export {
   orderDetailsProblem,
 } from "./order-details";
 export { OrderPlacedV1 } from "./order-placed.v1";
+export { OrderPlacedV2 } from "./order-placed.v2";
 export { RestaurantCatalogPublishedV1 } from "./restaurant-catalog-published.v1";
 export { RestaurantCatalogPublishedV2 } from "./restaurant-catalog-published.v2";
 export {
@@ -36,6 +38,7 @@ export {
 /** Every released event contract, keyed by `<type>.v<version>` (also the fixture file name). */
 export const contracts = {
   "order.placed.v1": OrderPlacedV1,
+  "order.placed.v2": OrderPlacedV2,
   "restaurant.catalog-published.v1": RestaurantCatalogPublishedV1,
   "restaurant.catalog-published.v2": RestaurantCatalogPublishedV2,
   "order.cancel-requested.v1": OrderCancelRequestedV1,
@@ -45,6 +48,10 @@ export const contracts = {
   "ticket.withdrawn.v1": TicketWithdrawnV1,
 } as const;
 export type ContractName = keyof typeof contracts;
+
+/** `order.placed` in any released version: consumers accept each (v2 adds options per line). */
+export const OrderPlacedAnyVersion = z.discriminatedUnion("version", [OrderPlacedV1, OrderPlacedV2]);
+export type OrderPlacedAnyVersion = z.infer<typeof OrderPlacedAnyVersion>;
 
 /** SNS/SQS message attribute carrying the event type, used by subscription filter policies. */
 export const EVENT_TYPE_ATTRIBUTE = "type";
