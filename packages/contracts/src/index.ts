@@ -27,6 +27,15 @@ export { OrderPlacedV2 } from "./order-placed.v2";
 export { RestaurantCatalogPublishedV1 } from "./restaurant-catalog-published.v1";
 export { RestaurantCatalogPublishedV2 } from "./restaurant-catalog-published.v2";
 export {
+  isWithinOpeningHours,
+  localClock,
+  minutesOf,
+  type OpeningHoursEntry,
+  type StoreAvailability,
+  type StoreStateFields,
+  storeAvailability,
+} from "./store-hours";
+export {
   type RejectionReason,
   rejectionReasons,
   TicketAcceptedV1,
