@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { serviceNames } from "@tiffin/aws/topology";
 import { describe, expect, it } from "vitest";
@@ -65,7 +66,9 @@ describe("service boundaries", () => {
   });
 
   it("detects a violation when there is one (the check itself can fail)", () => {
-    const fake = [join(repoRoot, "packages", "local", "src", "stack.ts")];
-    expect(violations(fake, (spec) => spec.startsWith("@tiffin/restaurants"))).not.toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), "tiffin-arch-"));
+    const fake = join(dir, "violating.ts");
+    writeFileSync(fake, 'import { createRestaurantsRouter } from "@tiffin/restaurants/router";\n');
+    expect(violations([fake], (spec) => spec.startsWith("@tiffin/restaurants"))).not.toEqual([]);
   });
 });
