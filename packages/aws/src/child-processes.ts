@@ -69,11 +69,25 @@ export const stopChild = (child: ChildProcess, stopWith: StopWith = "SIGTERM", g
     else child.kill("SIGTERM");
   });
 
+/**
+ * `running`: an instance is up and ready; `starting`: one was spawned and is not ready yet; `restarting`:
+ * it died on its own and the next one is scheduled; `paused`: stopped on request, kept stopped.
+ */
+export type SupervisedState = "running" | "starting" | "restarting" | "paused";
+
 export interface Supervised {
   name: string;
   current(): ChildProcess | undefined;
   /** How many times it was restarted after dying on its own. */
   restarts(): number;
+  state(): SupervisedState;
+  /**
+   * Stops the instance and keeps it stopped (no restart) until `resume()`, for an operator taking one
+   * service down on purpose. Resolves once it has exited; pausing a paused child changes nothing.
+   */
+  pause(): Promise<void>;
+  /** Starts an instance again after `pause()` and resolves once it is ready; a running child is left alone. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -115,6 +129,15 @@ export const supervise = async (opts: SuperviseOptions): Promise<Supervised> => 
   let restarts = 0;
   let delay = first;
   let live = false; // until the first instance is ready, its death is a startup error, not a crash
+  let paused = false;
+  let ready = false; // the current instance passed `ready`
+  // pause() and resume() run one at a time, in the order they were asked for.
+  let control: Promise<unknown> = Promise.resolve();
+  const serially = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = control.then(run, run);
+    control = next.catch(() => undefined);
+    return next;
+  };
   const say = (line: string) => opts.sink(`[supervisor] ${line}`);
 
   const spawnOne = () => {
@@ -135,7 +158,8 @@ export const supervise = async (opts: SuperviseOptions): Promise<Supervised> => 
 
   const watch = (c: ChildProcess, startedAt: number) => {
     c.once("exit", (code, signal) => {
-      if (stopping || child !== c || !live) return;
+      if (child === c) ready = false;
+      if (stopping || paused || child !== c || !live) return;
       if (Date.now() - startedAt >= (opts.stableAfterMs ?? 60_000)) delay = first;
       say(
         `${opts.name} exited on its own (${signal ?? `code ${code}`}); restarting it in ${delay / 1000}s` +
@@ -147,17 +171,18 @@ export const supervise = async (opts: SuperviseOptions): Promise<Supervised> => 
   };
 
   const restart = async () => {
-    if (stopping) return;
+    if (stopping || paused) return;
     restarts++;
     const c = spawnOne();
     watch(c, Date.now());
     try {
       await opts.ready?.(c);
-      if (stopping || child !== c) return;
+      if (stopping || paused || child !== c) return;
+      ready = true;
       await opts.onRestarted?.();
       say(`${opts.name} is back (restart ${restarts}).`);
     } catch (error) {
-      if (stopping || child !== c) return;
+      if (stopping || paused || child !== c) return;
       say(`${opts.name} did not come back: ${error instanceof Error ? error.message : error}`);
       c.kill("SIGKILL"); // its exit schedules the next try
     }
@@ -173,6 +198,38 @@ export const supervise = async (opts: SuperviseOptions): Promise<Supervised> => 
     process.off("exit", onParentExit);
     if (child) await stopChild(child, opts.stopWith);
   };
+  const pause = () =>
+    serially(async () => {
+      if (stopping) return;
+      if (!paused) say(`${opts.name} is being stopped on request; it stays stopped until started again.`);
+      paused = true;
+      clearTimeout(timer);
+      if (child) await stopChild(child, opts.stopWith);
+    });
+  const resume = () =>
+    serially(async () => {
+      if (stopping || !paused) return;
+      paused = false;
+      say(`${opts.name} is being started on request.`);
+      const c = spawnOne();
+      watch(c, Date.now());
+      try {
+        await opts.ready?.(c);
+      } catch (error) {
+        // A crash, as far as the supervisor is concerned: the instance is killed and the next one scheduled.
+        if (child === c && !stopping && !paused) c.kill("SIGKILL");
+        throw error;
+      }
+      if (child !== c || stopping || paused) return;
+      ready = true;
+      await opts.onRestarted?.();
+      say(`${opts.name} is running again.`);
+    });
+  const state = (): SupervisedState => {
+    if (paused) return "paused";
+    if (child && !exited(child)) return ready ? "running" : "starting";
+    return "restarting";
+  };
   try {
     await opts.ready?.(c);
   } catch (error) {
@@ -180,5 +237,6 @@ export const supervise = async (opts: SuperviseOptions): Promise<Supervised> => 
     throw error;
   }
   live = true;
-  return { name: opts.name, current: () => child, restarts: () => restarts, stop };
+  ready = true;
+  return { name: opts.name, current: () => child, restarts: () => restarts, state, pause, resume, stop };
 };

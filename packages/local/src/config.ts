@@ -25,6 +25,8 @@ export const localConfig = (env: NodeJS.ProcessEnv = process.env) => {
     servicePorts,
     /** The OpenAuth issuer (served by the auth service's process on its own port, as on its own URL in AWS). */
     issuerPort: port + 20,
+    /** The stack's control API (stop / start one service), see src/control.ts. */
+    controlPort: port + 30,
     dataDir,
     prefix: "tiffin-local",
     region: env.AWS_REGION ?? "us-east-1",

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import { createSnsClient, createSqsClient } from "@tiffin/aws";
-import { PARENT_WATCH, supervise, waitForHttp } from "@tiffin/aws/child-processes";
+import { PARENT_WATCH, type Supervised, supervise, waitForHttp } from "@tiffin/aws/child-processes";
 import { assertPortFree, type RunningEmulator, startDynamoLocal, startFauxqs } from "@tiffin/aws/emulators";
 import { provisionAll, type ResourceValues, resourceEnvironment } from "@tiffin/aws/provision";
 import {
@@ -13,6 +13,7 @@ import {
   serviceNames,
 } from "@tiffin/aws/topology";
 import { authEnvironment, emulatorEnvironment, issuerUrl, type LocalConfig, repoRoot } from "./config";
+import { startControlServer } from "./control";
 import { acquireStackLock } from "./lock";
 import { prefixer } from "./processes";
 import { createLocalRouter } from "./router";
@@ -75,6 +76,7 @@ export const startStack = async (
       if (opts.web) await assertPortFree(cfg.nextPort, "Next.js");
       for (const [s, p] of Object.entries(cfg.servicePorts)) await assertPortFree(p, `${s} service`);
       await assertPortFree(cfg.issuerPort, "auth issuer");
+      await assertPortFree(cfg.controlPort, "control API");
     });
 
     const webSink = prefixer("web");
@@ -139,6 +141,8 @@ export const startStack = async (
 
     // The service that runs the issuer (auth) serves it on its own port, beside its API.
     const hostsIssuer = (service: ServiceName) => Boolean(serviceDefinitions[service].issuer);
+    // Each service's supervisor, for the control API (`npm run service -- stop <name>`).
+    const supervised: Record<string, Supervised> = {};
     await step(say, "Starting services", async () => {
       const ready = (service: ServiceName) => async () => {
         await waitForHttp(`http://127.0.0.1:${cfg.servicePorts[service]}/`, {
@@ -181,6 +185,10 @@ export const startStack = async (
         ),
       );
       for (const s of started) if (s.status === "fulfilled") stoppers.push(s.value.stop);
+      started.forEach((s, i) => {
+        const service = serviceNames[i];
+        if (s.status === "fulfilled" && service) supervised[service] = s.value;
+      });
       const failed = started.find((s) => s.status === "rejected");
       if (failed?.status === "rejected") throw failed.reason;
     });
@@ -232,6 +240,8 @@ export const startStack = async (
               // The web app signs people in against the local issuer and lists the demo accounts.
               TIFFIN_AUTH_ISSUER: issuerUrl(cfg),
               TIFFIN_SHOW_DEMO_ACCOUNTS: "1",
+              // Server-rendered pages read the catalog through the router, as on AWS through the Router.
+              TIFFIN_API_BASE: `http://127.0.0.1:${cfg.port}/trpc`,
             },
           },
           sink: webSink,
@@ -249,6 +259,13 @@ export const startStack = async (
       router.listen(cfg.port, "127.0.0.1", resolve);
     });
     stoppers.push(() => new Promise<void>((r) => router.close(() => r())));
+    const control = await startControlServer({
+      port: cfg.controlPort,
+      dataDir: cfg.dataDir,
+      services: supervised,
+      say,
+    });
+    stoppers.push(control.stop);
     return { resources, env, stop };
   } catch (err) {
     await stop();
