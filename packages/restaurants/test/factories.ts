@@ -37,6 +37,7 @@ export const menuItem = (overrides: Partial<MenuItem> = {}): MenuItem => ({
   priceCents: 1200,
   dietary: [],
   available: true,
+  optionGroups: [],
   ...overrides,
 });
 

@@ -1,4 +1,4 @@
-import type { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import type { RestaurantCatalogPublishedV2 } from "@tiffin/contracts";
 import { InMemoryOutbox } from "@tiffin/outbox/testing";
 import type { KitchenTicket } from "../src/domain/kitchen-ticket";
 import type {
@@ -98,10 +98,10 @@ export class InMemoryTickets implements TicketRepository {
 
 /** The DomainEvents topic as the publisher sees it: records what was published, and can be told to fail. */
 export class RecordingCatalogPublisher implements CatalogPublisher {
-  readonly published: RestaurantCatalogPublishedV1[] = [];
+  readonly published: RestaurantCatalogPublishedV2[] = [];
   private failure: Error | undefined;
 
-  async publish(event: RestaurantCatalogPublishedV1): Promise<void> {
+  async publish(event: RestaurantCatalogPublishedV2): Promise<void> {
     if (this.failure) throw this.failure;
     this.published.push(copy(event));
   }

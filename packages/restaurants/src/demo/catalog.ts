@@ -1,3 +1,4 @@
+import type { OptionGroup } from "../domain/menu";
 import type { DietaryTag, MenuCategory, Restaurant } from "../domain/restaurant";
 
 type ItemSpec = [
@@ -6,8 +7,28 @@ type ItemSpec = [
   description: string,
   priceCents: number,
   dietary?: DietaryTag[],
-  flags?: { soldOut?: boolean; popular?: boolean },
+  flags?: { soldOut?: boolean; popular?: boolean; options?: OptionGroup[] },
 ];
+
+/** An option group: [id, name, price delta, sold out?] per option. */
+const group = (
+  id: string,
+  name: string,
+  min: number,
+  max: number,
+  options: [id: string, name: string, priceDeltaCents: number, soldOut?: boolean][],
+): OptionGroup => ({
+  id,
+  name,
+  min,
+  max,
+  options: options.map(([optionId, optionName, priceDeltaCents, soldOut]) => ({
+    id: optionId,
+    name: optionName,
+    priceDeltaCents,
+    available: !soldOut,
+  })),
+});
 
 const menu = (categories: Record<string, ItemSpec[]>): MenuCategory[] =>
   Object.entries(categories).map(([name, items]) => ({
@@ -21,12 +42,22 @@ const menu = (categories: Record<string, ItemSpec[]>): MenuCategory[] =>
       dietary,
       available: !flags.soldOut,
       ...(flags.popular ? { popular: true } : {}),
+      optionGroups: flags.options ?? [],
     })),
   }));
 
 type RestaurantSpec = Omit<Restaurant, "revision" | "slug">;
 
-const restaurant = (spec: RestaurantSpec): Omit<Restaurant, "revision"> => ({ ...spec, slug: spec.id });
+/** Drawings made for the demo (apps/web/public/illustrations/, from scripts/illustrations.ts): no emoji. */
+const restaurant = (spec: RestaurantSpec): Omit<Restaurant, "revision"> => ({
+  ...spec,
+  slug: spec.id,
+  illustration: `/illustrations/restaurants/${spec.id}.svg`,
+  menu: spec.menu.map((c) => ({
+    ...c,
+    items: c.items.map((i) => ({ ...i, illustration: `/illustrations/dishes/${spec.id}/${i.id}.svg` })),
+  })),
+});
 
 /** Demo data seeded at the first `npm start`: realistic menus, one sold-out dish, one closed restaurant. */
 export const demoRestaurants: Omit<Restaurant, "revision">[] = [
@@ -76,6 +107,20 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
           "Kashmiri braised lamb with chilli, fennel and cardamom.",
           1895,
           ["gluten-free", "spicy", "dairy-free"],
+          {
+            options: [
+              group("spice", "Spice level", 1, 1, [
+                ["mild", "Mild", 0],
+                ["medium", "Medium", 0],
+                ["hot", "Hot", 0],
+              ]),
+              group("extras", "Extras", 0, 2, [
+                ["raita", "Cucumber raita", 150],
+                ["extra-naan", "Garlic naan on the side", 395],
+                ["extra-lamb", "Extra lamb", 400, true],
+              ]),
+            ],
+          },
         ],
       ],
       "Tandoor & breads": [
@@ -109,6 +154,14 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
           "Saffron basmati layered with vegetables, mint and fried onions.",
           1395,
           ["vegetarian", "contains-nuts"],
+          {
+            options: [
+              group("portion", "Portion", 1, 1, [
+                ["regular", "Regular", 0],
+                ["large", "Large", 400],
+              ]),
+            ],
+          },
         ],
         [
           "tiffin-box",
@@ -170,6 +223,19 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
           "Wild mushrooms, truffle cream, mozzarella, thyme.",
           1850,
           ["vegetarian"],
+          {
+            options: [
+              group("size", "Size", 1, 1, [
+                ["30cm", "30 cm", 0],
+                ["40cm", "40 cm", 500],
+              ]),
+              group("toppings", "Extra toppings", 0, 3, [
+                ["burrata", "Burrata", 350],
+                ["rocket", "Rocket", 100],
+                ["truffle", "More truffle", 450],
+              ]),
+            ],
+          },
         ],
         [
           "marinara",
@@ -235,7 +301,21 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
           "18-hour pork broth, chashu, ajitama egg, wood ear, scallion.",
           1795,
           [],
-          { popular: true },
+          {
+            popular: true,
+            options: [
+              group("noodles", "Noodles", 1, 1, [
+                ["firm", "Firm", 0],
+                ["regular", "Regular", 0],
+                ["soft", "Soft", 0],
+              ]),
+              group("toppings", "Toppings", 0, 3, [
+                ["ajitama", "Extra ajitama egg", 200],
+                ["chashu", "Extra chashu", 350],
+                ["nori", "Nori", 100],
+              ]),
+            ],
+          },
         ],
         [
           "spicy-miso-ramen",
@@ -322,7 +402,21 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
           "Your choice of meat, rice, beans, cheese, sour cream, guacamole.",
           1395,
           [],
-          { popular: true },
+          {
+            popular: true,
+            options: [
+              group("protein", "Protein", 1, 1, [
+                ["asada", "Carne asada", 0],
+                ["pastor", "Al pastor", 0],
+                ["hongos", "Mushrooms", 0],
+              ]),
+              group("salsa", "Salsas", 0, 2, [
+                ["verde", "Salsa verde", 0],
+                ["roja", "Salsa roja", 0],
+                ["habanero", "Habanero", 50],
+              ]),
+            ],
+          },
         ],
         [
           "veggie-burrito",
@@ -451,7 +545,15 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
           "Double-fried wings in sweet and spicy gochujang glaze.",
           1695,
           ["spicy", "dairy-free"],
-          { popular: true },
+          {
+            popular: true,
+            options: [
+              group("size", "Size", 1, 1, [
+                ["half", "Half (8 pieces)", 0],
+                ["whole", "Whole (16 pieces)", 900],
+              ]),
+            ],
+          },
         ],
         [
           "soy-garlic-chicken",

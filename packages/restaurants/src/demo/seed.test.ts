@@ -1,10 +1,10 @@
-import { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import { RestaurantCatalogPublishedV2 } from "@tiffin/contracts";
 import { describe, expect, it } from "vitest";
 import { restaurantsHarness } from "../../test/factories";
 import { demoRestaurants } from "./catalog";
 import { seedDemoCatalog } from "./seed";
 
-const revisions = (events: RestaurantCatalogPublishedV1[]) =>
+const revisions = (events: RestaurantCatalogPublishedV2[]) =>
   Object.fromEntries(events.map((e) => [e.restaurant.id, e.revision]));
 
 describe("seedDemoCatalog", () => {
@@ -21,7 +21,7 @@ describe("seedDemoCatalog", () => {
     expect(stored.every((r) => r.revision === 1)).toBe(true);
     expect(publisher.published).toHaveLength(demoRestaurants.length);
     for (const event of publisher.published) {
-      expect(RestaurantCatalogPublishedV1.safeParse(event).success).toBe(true);
+      expect(RestaurantCatalogPublishedV2.safeParse(event).success).toBe(true);
       expect(event.correlationId).toBe("corr-seed");
     }
   });
@@ -57,6 +57,6 @@ describe("seedDemoCatalog", () => {
     expect(await restaurants.byId("nonna-rosa")).toMatchObject({ revision: 2, isOpen: false });
     const republished = publisher.published.slice(before);
     expect(revisions(republished)["nonna-rosa"]).toBe(2);
-    expect(republished.find((e) => e.restaurant.id === "nonna-rosa")?.restaurant.isOpen).toBe(false);
+    expect(republished.find((e) => e.restaurant.id === "nonna-rosa")?.restaurant.hours).toEqual([]);
   });
 });

@@ -48,5 +48,24 @@ export interface TicketRepository {
 }
 
 export interface CatalogPublisher {
-  publish(event: RestaurantCatalogPublishedV1): Promise<void>;
+  publish(event: RestaurantCatalogPublishedV2 | TicketEvent): Promise<void>;
+}
+
+/** A presigned upload: the browser sends the file straight to the bucket (a form POST with these fields). */
+export interface PhotoUploadTarget {
+  url: string;
+  fields: Record<string, string>;
+}
+
+/** The bucket menu photos live in (S3; fauxqs locally). */
+export interface PhotoStore {
+  /**
+   * Presigns a form upload of one object at `key`, limited to `contentType` and at most `maxBytes` (the
+   * bucket enforces both on AWS; `attachPhoto` checks them again, everywhere).
+   */
+  presignUpload(key: string, opts: { contentType: string; maxBytes: number; expiresSeconds: number }): Promise<PhotoUploadTarget>;
+  /** Size and stored content type of an uploaded object, or undefined when nothing was uploaded there. */
+  head(key: string): Promise<{ sizeBytes: number; contentType: string } | undefined>;
+  /** The object's first `bytes` bytes (all of it when smaller). */
+  readStart(key: string, bytes: number): Promise<Uint8Array>;
 }

@@ -1,3 +1,5 @@
+import type { OptionGroup, Photo } from "./menu";
+
 export const dietaryTags = [
   "vegetarian",
   "vegan",
@@ -17,6 +19,12 @@ export interface MenuItem {
   /** False while sold out: shown, but cannot be ordered. */
   available: boolean;
   popular?: boolean;
+  /** Sizes, spice levels, extras: what the customer chooses when adding it (empty: nothing to choose). */
+  optionGroups: OptionGroup[];
+  /** Uploaded by staff, served at /media/<key>. */
+  photo?: Photo;
+  /** A drawing made for the demo data (a path under the web app's /illustrations/), shown without a photo. */
+  illustration?: string;
 }
 
 export interface MenuCategory {
@@ -41,9 +49,11 @@ export interface Restaurant {
   rating: number;
   ratingCount: number;
   priceLevel: 1 | 2 | 3;
-  /** Visual identity on cards and the menu header (no photos yet). */
+  /** Kept for old clients; pages show `illustration` (emoji render as boxes without an emoji font). */
   emoji: string;
   accent: string;
+  /** The restaurant's picture on cards, the menu header and the dashboard (a path under /illustrations/). */
+  illustration?: string;
   menu: MenuCategory[];
   /** Bumped on every change; published with the catalog so replicas never go backwards. */
   revision: number;

@@ -1,4 +1,4 @@
-import { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import { RestaurantCatalogPublishedV2 } from "@tiffin/contracts";
 import { DomainError } from "@tiffin/kit/domain-error";
 import { describe, expect, it } from "vitest";
 import {
@@ -195,10 +195,10 @@ describe("restaurants service", () => {
       expect(saved.revision).toBe(2);
       expect(await restaurants.byId(current.id)).toEqual(saved);
       expect(publisher.published).toHaveLength(1);
-      const event = RestaurantCatalogPublishedV1.parse(publisher.published[0]);
+      const event = RestaurantCatalogPublishedV2.parse(publisher.published[0]);
       expect(event).toMatchObject({
         type: "restaurant.catalog-published",
-        version: 1,
+        version: 2,
         eventId: "restaurant.catalog-published:bombay-tiffin-house:2",
         occurredAt: FIXED_NOW.toISOString(),
         correlationId: "corr-staff-1",
@@ -207,7 +207,7 @@ describe("restaurants service", () => {
           id: "bombay-tiffin-house",
           slug: "bombay-tiffin-house",
           name: "Bombay Tiffin House",
-          isOpen: false,
+          hours: [],
           deliveryFeeCents: 299,
           minimumOrderCents: 1000,
         },
@@ -219,6 +219,7 @@ describe("restaurants service", () => {
         name: "Mango Kulfi",
         priceCents: 595,
         available: false,
+        optionGroups: [],
       });
     });
 
@@ -228,12 +229,13 @@ describe("restaurants service", () => {
       await svc.saveRestaurant(demoRestaurant("nonna-rosa"), "corr-1");
 
       const published = publisher.published[0];
-      expect(RestaurantCatalogPublishedV1.strict().safeParse(published).success).toBe(true);
+      expect(RestaurantCatalogPublishedV2.strict().safeParse(published).success).toBe(true);
       expect(published?.items[0]).toEqual({
         id: "margherita",
         name: "Margherita",
         priceCents: 1450,
         available: true,
+        optionGroups: [],
       });
     });
 
@@ -297,7 +299,7 @@ describe("restaurants service", () => {
         {
           revision: 2,
           correlationId: "corr-closing",
-          restaurant: { id: "bombay-tiffin-house", isOpen: false },
+          restaurant: { id: "bombay-tiffin-house", hours: [] },
         },
       ]);
       expect(await svc.relayOutbox()).toMatchObject({ sent: 0 });
@@ -387,6 +389,6 @@ describe("restaurants service", () => {
       "seoul-kitchen@1",
     ]);
     for (const event of publisher.published)
-      expect(RestaurantCatalogPublishedV1.safeParse(event).success).toBe(true);
+      expect(RestaurantCatalogPublishedV2.safeParse(event).success).toBe(true);
   });
 });

@@ -3,11 +3,13 @@ import { DomainError } from "@tiffin/kit/domain-error";
 import { createRelay, type RelayDeps } from "@tiffin/outbox";
 import { catalogEvent } from "./catalog-event";
 import { ticketFromOrder } from "./kitchen-ticket";
+import { createMenuEditor } from "./menu-editor";
 import type {
   CatalogOutbox,
   CatalogOutboxEntry,
   CatalogPublisher,
   Log,
+  PhotoStore,
   RestaurantRepository,
   TicketRepository,
 } from "./ports";
@@ -22,6 +24,10 @@ export interface RestaurantsDeps {
   outbox: CatalogOutbox;
   now: () => Date;
   log: Log;
+  /** The bucket menu photos are uploaded to (absent where photos cannot be uploaded). */
+  photos?: PhotoStore;
+  /** Ids of new things (photo uploads); random UUIDs unless a test fixes them. */
+  newId?: () => string;
 }
 
 /** What this service needs to know about a staff member: where they work (from their verified token). */
@@ -65,7 +71,29 @@ export const createRestaurantsService = (
     }
   };
 
+  /**
+   * Saves `next`, whose revision is one past the one it was read at, with its catalog announcement; if
+   * another change landed since that read, nothing is saved (409) rather than overwriting it.
+   */
+  const commit = async (next: Restaurant, correlationId: string): Promise<Restaurant> => {
+    const entry = announcement(next, correlationId);
+    if (!(await deps.restaurants.save(next, entry))) {
+      throw new DomainError("conflict", "This menu was changed at the same time. Reload it and try again.");
+    }
+    await publishNow(entry);
+    return next;
+  };
+
   return {
+    /** The menu editor's procedures (staff, own restaurants only). */
+    ...createMenuEditor({
+      restaurants: deps.restaurants,
+      photos: deps.photos,
+      now: deps.now,
+      newId: deps.newId ?? (() => crypto.randomUUID()),
+      commit,
+    }),
+
     async list(filter: RestaurantFilter) {
       const all = await deps.restaurants.list();
       return { restaurants: searchRestaurants(all, filter), cuisines: cuisinesOf(all) };

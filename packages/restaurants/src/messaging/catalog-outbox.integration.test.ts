@@ -2,7 +2,7 @@ import { CreateTopicCommand } from "@aws-sdk/client-sns";
 import { DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { subscribeQueue } from "@tiffin/aws/provision";
 import { emulatorClients, freshQueue, freshTable } from "@tiffin/aws/testing";
-import { RestaurantCatalogPublishedV1, unwrapMessageBody } from "@tiffin/contracts";
+import { RestaurantCatalogPublishedV2, unwrapMessageBody } from "@tiffin/contracts";
 import { describe, expect, it } from "vitest";
 import { demoRestaurants } from "../demo/catalog";
 import type { CatalogPublisher } from "../domain/ports";
@@ -64,12 +64,12 @@ describe("catalog outbox (DynamoDB Local + SNS -> SQS on fauxqs)", () => {
     expect(await up.relayOutbox()).toMatchObject({ sent: 1, failed: 0 });
     expect(await up.relayOutbox()).toMatchObject({ sent: 0, oldestPendingAgeSeconds: 0 });
 
-    const delivered = (await receive(inbox.queue.url, 2)).map((b) => RestaurantCatalogPublishedV1.parse(b));
+    const delivered = (await receive(inbox.queue.url, 2)).map((b) => RestaurantCatalogPublishedV2.parse(b));
     expect(delivered).toHaveLength(1);
     expect(delivered[0]).toMatchObject({
       revision: 1,
       correlationId: "corr-closed",
-      restaurant: { id: demo.id, isOpen: false },
+      restaurant: { id: demo.id, hours: [] },
     });
   });
 
@@ -93,7 +93,7 @@ describe("catalog outbox (DynamoDB Local + SNS -> SQS on fauxqs)", () => {
       "corr-menu",
     );
 
-    const [event] = (await receive(inbox.queue.url, 1)).map((b) => RestaurantCatalogPublishedV1.parse(b));
+    const [event] = (await receive(inbox.queue.url, 1)).map((b) => RestaurantCatalogPublishedV2.parse(b));
     expect(event?.items[0]?.name).toBe(name);
     expect(await svc.relayOutbox()).toMatchObject({ sent: 0, failed: 0, oldestPendingAgeSeconds: 0 });
   });

@@ -2,7 +2,7 @@ import { CreateTopicCommand } from "@aws-sdk/client-sns";
 import { DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { subscribeQueue } from "@tiffin/aws/provision";
 import { emulatorClients, freshQueue } from "@tiffin/aws/testing";
-import { RestaurantCatalogPublishedV1, unwrapMessageBody } from "@tiffin/contracts";
+import { RestaurantCatalogPublishedV2, unwrapMessageBody } from "@tiffin/contracts";
 import { describe, expect, it } from "vitest";
 import { demoRestaurants } from "../demo/catalog";
 import { catalogEvent } from "../domain/catalog-event";
@@ -33,7 +33,7 @@ describe("catalog publisher (SNS -> SQS on fauxqs)", () => {
     );
     expect(received.Messages).toHaveLength(1);
     const [message] = received.Messages ?? [];
-    expect(RestaurantCatalogPublishedV1.parse(unwrapMessageBody(message?.Body ?? ""))).toEqual(event);
+    expect(RestaurantCatalogPublishedV2.parse(unwrapMessageBody(message?.Body ?? ""))).toEqual(event);
     await sqs.send(
       new DeleteMessageCommand({ QueueUrl: wanted.queue.url, ReceiptHandle: message?.ReceiptHandle }),
     );

@@ -31,6 +31,15 @@ const outboxKey = (entry: Pick<CatalogOutboxEntry, "restaurantId" | "id">) => ({
 });
 const ticketSortKey = (t: TicketPosition) => `TICKET#${t.placedAt}#${t.orderId}`;
 
+/** A stored restaurant; items saved before option groups existed read as having none. */
+const restaurantOf = (data: unknown): Restaurant => {
+  const r = data as Restaurant;
+  return {
+    ...r,
+    menu: r.menu.map((c) => ({ ...c, items: c.items.map((i) => ({ ...i, optionGroups: i.optionGroups ?? [] })) })),
+  };
+};
+
 export const dynamoRestaurants = (db: DynamoDBDocumentClient, table: string): RestaurantRepository => {
   const queryCatalog = async (slug?: string): Promise<Restaurant[]> => {
     const out: Restaurant[] = [];
@@ -45,7 +54,7 @@ export const dynamoRestaurants = (db: DynamoDBDocumentClient, table: string): Re
           ExclusiveStartKey: cursor,
         }),
       );
-      for (const item of page.Items ?? []) out.push(item.data as Restaurant);
+      for (const item of page.Items ?? []) out.push(restaurantOf(item.data));
       cursor = page.LastEvaluatedKey;
     } while (cursor);
     return out;
@@ -56,7 +65,7 @@ export const dynamoRestaurants = (db: DynamoDBDocumentClient, table: string): Re
     bySlug: async (slug) => (await queryCatalog(slug))[0],
     async byId(id) {
       const out = await db.send(new GetCommand({ TableName: table, Key: restaurantKey(id) }));
-      return out.Item?.data as Restaurant | undefined;
+      return out.Item && restaurantOf(out.Item.data);
     },
     async save(r, announcement) {
       try {
