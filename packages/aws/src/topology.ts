@@ -121,14 +121,23 @@ export const queues = {
     ...outageRetry,
     deadLetterQueue: "OrdersInboxDLQ",
     deadLetterRetentionDays: 14,
-    subscription: { topic: "DomainEvents", eventTypes: ["restaurant.catalog-published"] },
+    subscription: {
+      topic: "DomainEvents",
+      eventTypes: [
+        "restaurant.catalog-published",
+        "ticket.accepted",
+        "ticket.rejected",
+        "ticket.ready",
+        "ticket.withdrawn",
+      ],
+    },
     consumer: {
       service: "orders",
       handler: "inbox",
       timeoutSeconds: 10,
       batchSize: 10,
-      // The orders wiring builds its fulfillment sender (FulfillmentQueue) even where nothing is sent.
-      links: ["OrdersTable", "FulfillmentQueue"],
+      // The orders wiring builds its event sender (FulfillmentQueue, DomainEvents) even where nothing is sent.
+      links: ["OrdersTable", "FulfillmentQueue", "DomainEvents"],
     },
   },
 } as const satisfies Record<string, QueueDefinition>;
@@ -205,14 +214,15 @@ export const services = {
   },
   orders: {
     table: "OrdersTable",
-    api: { links: ["OrdersTable", "FulfillmentQueue", ISSUER_RESOURCE] },
+    // order.placed goes to the FulfillmentQueue, order.cancel-requested (and later events) to DomainEvents.
+    api: { links: ["OrdersTable", "FulfillmentQueue", "DomainEvents", ISSUER_RESOURCE] },
     // The outbox relay sends whatever a crashed request saved but did not send.
     schedules: [
       {
         handler: "outbox-relay",
         everyMinutes: 1,
         localEverySeconds: 2,
-        links: ["OrdersTable", "FulfillmentQueue"],
+        links: ["OrdersTable", "FulfillmentQueue", "DomainEvents"],
       },
     ],
     memoryMb: 512,
