@@ -15,7 +15,7 @@ import {
   WEB_CLIENT_ID,
 } from "./auth";
 import { BATCH_TOO_LARGE, MAX_BATCH_CALLS, MUTATION_NOT_ALONE } from "./batching";
-import { lambdaContext } from "./testing/sqs";
+import { lambdaContext } from "./lambda-context";
 import { customerProcedure, publicProcedure, router } from "./trpc";
 
 /*

@@ -1,32 +1,19 @@
 /**
- * Who is calling: the token contract shared by the auth issuer (which signs it), every service (which
- * verifies it itself) and the web app (which only carries it in an HttpOnly cookie).
+ * Who is calling: verifying the access token the auth issuer signs (every service does it itself; the web
+ * app's server does it too). The token's account is `Actor` (./actor.ts, jose-free for the browser).
  */
 import { createSubjects } from "@openauthjs/openauth/subject";
 import { createLocalJWKSet, type JWTVerifyGetKey, errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
+import { Actor } from "./actor";
+import { ACCESS_COOKIE } from "./session";
 
-export const roles = ["customer", "restaurant", "courier", "agent", "operator"] as const;
-export type Role = (typeof roles)[number];
+export { Actor, type Role, roles } from "./actor";
+export { ACCESS_COOKIE, REFRESH_COOKIE, WEB_CLIENT_ID } from "./session";
 
-export const Actor = z.object({
-  /** Stable account id (the token subject). */
-  id: z.string().min(1),
-  email: z.email(),
-  name: z.string(),
-  role: z.enum(roles),
-  /** For restaurant staff: the restaurants they work for, and as what. */
-  restaurants: z.array(z.object({ id: z.string(), role: z.enum(["owner", "staff"]) })),
-});
-export type Actor = z.infer<typeof Actor>;
-
-/** OpenAuth subject schemas: the only subject type is a user with the properties above. */
+/** OpenAuth subject schemas: the only subject type is a user, an `Actor`. */
 export const subjects = createSubjects({ user: Actor });
 
-/** The web app's OAuth client id; also the access token's audience every service requires. */
-export const WEB_CLIENT_ID = "tiffin-web";
-export const ACCESS_COOKIE = "tiffin_access";
-export const REFRESH_COOKIE = "tiffin_refresh";
 /** OpenAuth signs access tokens with ES256; anything else (`none`, HS256 with the public key, …) is refused. */
 export const ACCESS_TOKEN_ALGORITHMS = ["ES256"];
 

@@ -5,8 +5,8 @@ import { queues } from "@tiffin/aws/topology";
 import type { SQSRecord } from "aws-lambda";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { lambdaContext } from "./lambda-context";
 import { type ConsumerQueue, createQueueConsumer, linkedQueue } from "./queue-consumer";
-import { lambdaContext } from "./testing/sqs";
 
 const Greeting = z.object({ correlationId: z.string(), name: z.string() });
 

@@ -2,7 +2,7 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import type { Actor, Role } from "./auth";
+import { type Actor, type Role, roleAccount } from "./actor";
 import { BATCH_TOO_LARGE, TRPC_BATCH_TOO_LARGE } from "./batching";
 import { DomainError, type DomainErrorKind } from "./domain-error";
 
@@ -84,14 +84,6 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors);
 
-const roleNames: Record<Role, string> = {
-  customer: "a customer account",
-  restaurant: "a restaurant staff account",
-  courier: "a courier account",
-  agent: "a support agent account",
-  operator: "an operator account",
-};
-
 /**
  * Signed in, with one of `allowed` roles: 401 when not signed in (or the token is bad), 503 when the token
  * could not be checked (the issuer's keys are out of reach: not the caller's fault), 403 for another role.
@@ -107,7 +99,7 @@ export const requireRole = (...allowed: Role[]) =>
     if (!allowed.includes(ctx.actor.role)) {
       throw new TRPCError({
         code: "FORBIDDEN",
-        message: `This needs ${allowed.map((r) => roleNames[r]).join(" or ")}.`,
+        message: `This needs ${allowed.map(roleAccount).join(" or ")}.`,
       });
     }
     return next({ ctx: { ...ctx, actor: ctx.actor } });

@@ -4,8 +4,8 @@ import {
   ReceiveMessageCommand,
   type SQSClient,
 } from "@aws-sdk/client-sqs";
+import { lambdaContext } from "@tiffin/kit/lambda";
 import type { Context as LambdaContext, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
-import { lambdaContext } from "./lambda-host";
 
 export type QueueHandler = (event: SQSEvent, context: LambdaContext) => Promise<SQSBatchResponse | undefined>;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { createClient } from "@openauthjs/openauth/client";
-import { createTokenVerifier, type TokenVerifier, WEB_CLIENT_ID } from "@tiffin/kit/auth";
+import { createTokenVerifier, type TokenVerifier } from "@tiffin/kit/auth";
+import { WEB_CLIENT_ID } from "@tiffin/kit/session";
 import { issuerOrigin } from "./env";
 
 export { showDemoAccounts, webOrigins } from "./env";

@@ -1,4 +1,4 @@
-import { ACCESS_COOKIE, REFRESH_COOKIE } from "@tiffin/kit/auth";
+import { ACCESS_COOKIE, REFRESH_COOKIE, TOKEN_LIFETIME_SECONDS } from "@tiffin/kit/session";
 import type { NextResponse } from "next/server";
 
 /** The sign-in attempt in progress (state + PKCE verifier); only `/auth/callback` ever reads it. */
@@ -8,9 +8,6 @@ const FLOW_MAX_AGE = 10 * 60;
 
 /** The refresh token goes only to `/auth/*` (refresh, session, sign-out), never to the services. */
 const REFRESH_PATH = "/auth";
-/** The issuer's refresh token lifetime. */
-export const REFRESH_MAX_AGE = 30 * 24 * 60 * 60;
-const DEFAULT_ACCESS_MAX_AGE = 15 * 60;
 
 /**
  * HttpOnly (no script can read a token), Secure (browsers accept that on http://127.0.0.1 and localhost,
@@ -22,7 +19,7 @@ const base = { httpOnly: true, secure: true, sameSite: "lax" } as const;
 const accessMaxAge = (expiresIn: number | undefined) =>
   typeof expiresIn === "number" && Number.isFinite(expiresIn) && expiresIn > 0
     ? Math.min(Math.floor(expiresIn), 24 * 60 * 60)
-    : DEFAULT_ACCESS_MAX_AGE;
+    : TOKEN_LIFETIME_SECONDS.access;
 
 export const setSessionCookies = (
   response: NextResponse,
@@ -40,7 +37,8 @@ export const setSessionCookies = (
     value: tokens.refresh,
     ...base,
     path: REFRESH_PATH,
-    maxAge: REFRESH_MAX_AGE,
+    // As long as the refresh token itself: past that the issuer refuses it anyway.
+    maxAge: TOKEN_LIFETIME_SECONDS.refresh,
   });
 };
 

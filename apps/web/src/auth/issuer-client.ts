@@ -6,7 +6,7 @@
  * signed out for that. (OpenAuth's client treats every non-2xx answer as a refused token, and throws
  * on a non-JSON error page.)
  */
-import { WEB_CLIENT_ID } from "@tiffin/kit/auth";
+import { WEB_CLIENT_ID } from "@tiffin/kit/session";
 import { z } from "zod";
 
 export interface IssuedTokens {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSameOriginRequest, parseOrigins, requestOrigin } from "./origin";
+import { isSameOriginRequest, requestOrigin } from "./origin";
 
 const req = (headers: Record<string, string>, url = "http://127.0.0.1:3001/auth/login") => ({
   url,
@@ -56,15 +56,5 @@ describe("isSameOriginRequest", () => {
     expect(isSameOriginRequest(req({ "sec-fetch-site": "same-origin" }), "http://x")).toBe(true);
     expect(isSameOriginRequest(req({ "sec-fetch-site": "cross-site" }), "http://x")).toBe(false);
     expect(isSameOriginRequest(req({}), "http://x")).toBe(false);
-  });
-});
-
-describe("parseOrigins", () => {
-  it("reads a comma or space separated list of origins", () => {
-    expect(parseOrigins("http://127.0.0.1:3000, https://tiffin.example/path  ftp://x nonsense")).toEqual([
-      "http://127.0.0.1:3000",
-      "https://tiffin.example",
-    ]);
-    expect(parseOrigins(undefined)).toEqual([]);
   });
 });

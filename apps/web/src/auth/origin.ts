@@ -36,17 +36,3 @@ export const isSameOriginRequest = (request: { headers: Headers }, origin: strin
   if (sent) return sent === origin;
   return request.headers.get("sec-fetch-site") === "same-origin";
 };
-
-/** `TIFFIN_WEB_ORIGINS`: origins separated by commas or spaces; anything that isn't an origin is ignored. */
-export const parseOrigins = (value: string | undefined): string[] =>
-  (value ?? "")
-    .split(/[\s,]+/)
-    .filter(Boolean)
-    .flatMap((entry) => {
-      try {
-        const url = new URL(entry);
-        return url.protocol === "http:" || url.protocol === "https:" ? [url.origin] : [];
-      } catch {
-        return [];
-      }
-    });

@@ -1,4 +1,4 @@
-import type { Actor } from "@tiffin/kit/auth";
+import type { Actor } from "@tiffin/kit/actor";
 import { describe, expect, it, vi } from "vitest";
 import { refreshTokens } from "./issuer-client";
 import { renewSession, SIGN_IN_UNAVAILABLE } from "./renew";

@@ -4,7 +4,7 @@
  * the cookies and says sign-in is temporarily unavailable. Kept apart from the route (no Next, no
  * environment), so each case is unit-tested.
  */
-import type { Actor } from "@tiffin/kit/auth";
+import type { Actor } from "@tiffin/kit/actor";
 import { SIGN_IN_UNAVAILABLE } from "../session/session";
 import type { IssuedTokens, TokenOutcome } from "./issuer-client";
 

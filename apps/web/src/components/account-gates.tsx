@@ -1,9 +1,9 @@
 "use client";
 
+import { type Actor, roleLabels } from "@tiffin/kit/actor";
 import { buttonStyles, EmptyState } from "@tiffin/ui";
 import type { ReactNode } from "react";
 import { signInPath } from "@/auth/safe-next";
-import { roleLabels, type SessionActor } from "@/session/session";
 import { SignOutButton } from "./sign-out-button";
 
 /** For a page (or part of one) that needs an account: says why, and offers sign-in and registration. */
@@ -57,7 +57,7 @@ export function WrongAccount({
   icon = "🙅",
   headingLevel = 1,
 }: {
-  actor: SessionActor;
+  actor: Actor;
   title: ReactNode;
   reason: ReactNode;
   next: string;

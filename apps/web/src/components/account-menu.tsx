@@ -1,16 +1,16 @@
 "use client";
 
+import { type Actor, type Role, roleLabels } from "@tiffin/kit/actor";
 import { cx, focusRing } from "@tiffin/ui";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { signInPath } from "@/auth/safe-next";
-import { roleLabels, type SessionActor } from "@/session/session";
 import { useSession } from "@/session/use-session";
 import { SignOutButton } from "./sign-out-button";
 
 /** Each role's way into its own part of Tiffin; roles whose tools don't exist yet get none (no dead ends). */
-const roleLinks: Record<SessionActor["role"], { href: string; label: string }[]> = {
+const roleLinks: Record<Role, { href: string; label: string }[]> = {
   customer: [{ href: "/orders", label: "Your orders" }],
   restaurant: [{ href: "/restaurant", label: "Dashboard" }],
   courier: [],
@@ -64,7 +64,7 @@ export function AccountMenu({ tone = "light" }: { tone?: "light" | "dark" }) {
   return <SignedInMenu actor={session.actor} tone={tone} />;
 }
 
-function SignedInMenu({ actor, tone }: { actor: SessionActor; tone: "light" | "dark" }) {
+function SignedInMenu({ actor, tone }: { actor: Actor; tone: "light" | "dark" }) {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);

@@ -1,25 +1,18 @@
-import type { Actor } from "@tiffin/kit/auth";
+import { Actor } from "@tiffin/kit/actor";
 import { z } from "zod";
 
-/**
+/*
  * The browser's view of the session. Tokens live in HttpOnly cookies the page can't read; the page only
- * learns WHO is signed in, from `/auth/session` (and `/auth/refresh`). The schema is declared here rather
- * than imported so no token-verification code (jose, OpenAuth) ends up in the client bundle; `satisfies`
- * keeps it in step with the kit's `Actor`.
+ * learns WHO is signed in, from `/auth/session` (and `/auth/refresh`), as the kit's `Actor`. That module
+ * is zod alone, so no token-verification code (jose, OpenAuth) ends up in the client bundle.
  */
-export const SessionActor = z.object({
-  id: z.string().min(1),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(["customer", "restaurant", "courier", "agent", "operator"]),
-  restaurants: z.array(z.object({ id: z.string(), role: z.enum(["owner", "staff"]) })),
-}) satisfies z.ZodType<Actor>;
-export type SessionActor = z.infer<typeof SessionActor>;
+/** Pages name roles from here as well as from the kit: one list, `roleLabels` in @tiffin/kit/actor. */
+export { roleLabels } from "@tiffin/kit/actor";
 
-const SessionBody = z.object({ actor: SessionActor.nullable(), renewable: z.boolean().optional() });
+const SessionBody = z.object({ actor: Actor.nullable(), renewable: z.boolean().optional() });
 
 export type RefreshOutcome =
-  | { outcome: "refreshed"; actor: SessionActor }
+  | { outcome: "refreshed"; actor: Actor }
   | { outcome: "signed-out" }
   /** The issuer couldn't be reached: the session may well be fine, so nobody is signed out. */
   | { outcome: "unavailable" };
@@ -70,7 +63,7 @@ export const refreshSession = (fetchFn: Fetch = fetch): Promise<RefreshOutcome> 
  * Who is signed in (null: nobody). Renews an expired access token first when a refresh cookie exists.
  * Throws `SessionUnavailable` when that can't be told now (never answers "signed out" on a guess).
  */
-export const loadSession = async (fetchFn: Fetch = fetch): Promise<SessionActor | null> => {
+export const loadSession = async (fetchFn: Fetch = fetch): Promise<Actor | null> => {
   const res = await fetchFn("/auth/session", { credentials: "same-origin", cache: "no-store" }).catch(() => {
     throw new SessionUnavailable();
   });
@@ -81,12 +74,4 @@ export const loadSession = async (fetchFn: Fetch = fetch): Promise<SessionActor 
   if (renewed.outcome === "refreshed") return renewed.actor;
   if (renewed.outcome === "signed-out") return null;
   throw new SessionUnavailable();
-};
-
-export const roleLabels: Record<SessionActor["role"], string> = {
-  customer: "Customer",
-  restaurant: "Restaurant staff",
-  courier: "Courier",
-  agent: "Support agent",
-  operator: "Operator",
 };

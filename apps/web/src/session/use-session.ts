@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { loadSession, type SessionActor, SessionUnavailable } from "./session";
+import type { Actor } from "@tiffin/kit/actor";
+import { loadSession, SessionUnavailable } from "./session";
 
 export const sessionQueryKey = ["tiffin", "session"] as const;
 
@@ -9,7 +10,7 @@ export type SessionState =
   /** Not known yet; `unavailable` when the issuer can't be reached (the person may well be signed in). */
   | { status: "loading"; actor?: undefined; unavailable?: boolean }
   | { status: "signed-out"; actor?: undefined }
-  | { status: "signed-in"; actor: SessionActor };
+  | { status: "signed-in"; actor: Actor };
 
 /**
  * Who is signed in, shared by every component (one `/auth/session` request per page load). Set to

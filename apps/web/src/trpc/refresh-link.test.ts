@@ -1,7 +1,8 @@
+import type { Actor } from "@tiffin/kit/actor";
 import { createTRPCClient } from "@trpc/client";
 import superjson from "superjson";
 import { describe, expect, it, vi } from "vitest";
-import type { RefreshOutcome, SessionActor } from "../session/session";
+import type { RefreshOutcome } from "../session/session";
 import type { AppRouter } from "./app-router";
 import { problemOf } from "./problem";
 import { refreshLink } from "./refresh-link";
@@ -45,7 +46,7 @@ const clientWith = (
     ],
   });
 
-const actor: SessionActor = { id: "a", email: "c@tiffin.test", name: "C", role: "customer", restaurants: [] };
+const actor: Actor = { id: "a", email: "c@tiffin.test", name: "C", role: "customer", restaurants: [] };
 
 describe("refreshLink", () => {
   it("renews an expired session once and retries the call", async () => {

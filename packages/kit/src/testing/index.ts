@@ -1,3 +1,4 @@
 /** Test helpers shared by every service's tests (never imported by production code). */
-export { lambdaContext, snsEnvelope, sqsEvent, sqsRecord } from "./sqs";
+export { lambdaContext } from "../lambda-context";
+export { snsEnvelope, sqsEvent, sqsRecord } from "./sqs";
 export { aCustomer, anActor, contextFor, type Refusal, refusalOf, staffOf } from "./trpc";

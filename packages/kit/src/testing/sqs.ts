@@ -1,4 +1,4 @@
-import type { Context as LambdaContext, SQSEvent, SQSRecord } from "aws-lambda";
+import type { SQSEvent, SQSRecord } from "aws-lambda";
 
 /*
  * SQS events as Lambda (or the local poller) hands them to a consumer, for consumer tests.
@@ -39,18 +39,3 @@ export const snsEnvelope = (message: string): string =>
     Message: message,
     Timestamp: "2026-11-27T17:00:00.000Z",
   });
-
-export const lambdaContext = (): LambdaContext => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName: "test-consumer",
-  functionVersion: "$LATEST",
-  invokedFunctionArn: "arn:aws:lambda:us-east-1:000000000000:function:test-consumer",
-  memoryLimitInMB: "256",
-  awsRequestId: "request-1",
-  logGroupName: "/aws/lambda/test-consumer",
-  logStreamName: "test",
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});

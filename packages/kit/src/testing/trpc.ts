@@ -1,6 +1,6 @@
 import { type AnyTRPCRouter, getTRPCErrorShape, TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { Actor } from "../auth";
+import type { Actor } from "../actor";
 import { createLogger } from "../logger";
 import type { Context } from "../trpc";
 
