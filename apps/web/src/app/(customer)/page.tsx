@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { loadRestaurantList } from "@/catalog/server";
 import { RestaurantBrowser } from "./restaurant-browser";
 
 interface HomeProps {
@@ -12,10 +13,15 @@ export async function generateMetadata({ searchParams }: HomeProps): Promise<Met
   return query ? { title: `“${query.slice(0, 80)}”: restaurants and dishes` } : {};
 }
 
-export default function HomePage() {
+/**
+ * Server-rendered from the cached catalog (src/catalog/server.ts): the restaurants are in the HTML, and
+ * while the restaurants service is down the last good list is still served.
+ */
+export default async function HomePage() {
+  const list = await loadRestaurantList();
   return (
     <Suspense>
-      <RestaurantBrowser />
+      <RestaurantBrowser initial={list.status === "ok" ? list.data : null} />
     </Suspense>
   );
 }

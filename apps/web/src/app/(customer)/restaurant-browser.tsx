@@ -1,12 +1,25 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, CloseIcon, cx, EmptyState, focusRing, SearchIcon, Switch, ToggleChip } from "@tiffin/ui";
+import {
+  Alert,
+  Button,
+  CloseIcon,
+  cx,
+  EmptyState,
+  focusRing,
+  SearchIcon,
+  Switch,
+  ToggleChip,
+} from "@tiffin/ui";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { type Filters, searchLocally } from "@/catalog/local-search";
+import type { RestaurantList } from "@/catalog/types";
+import { CatalogUnavailable } from "@/components/catalog-unavailable";
 import { LoadError } from "@/components/load-error";
 import { RestaurantCard, RestaurantCardSkeleton } from "@/components/restaurant-card";
-import { problemOf } from "@/trpc/problem";
+import { isRefusal, problemOf } from "@/trpc/problem";
 import { useTRPC } from "@/trpc/react";
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -18,12 +31,6 @@ const heroDishes = [
   { emoji: "🌮", className: "left-[30%] top-[58%] size-20 text-4xl" },
   { emoji: "🥗", className: "left-[58%] top-[72%] size-16 text-3xl" },
 ];
-
-interface Filters {
-  q: string;
-  cuisine: string;
-  open: boolean;
-}
 
 const filtersFrom = (params: URLSearchParams): Filters => ({
   q: params.get("q")?.trim() ?? "",
@@ -54,7 +61,12 @@ const useFilters = () => {
   return [filters, update] as const;
 };
 
-export function RestaurantBrowser() {
+/**
+ * `initial` is the full list the server rendered the page with (from its cache), or null when it had none
+ * and the service did not answer. Filters are still asked of the service; while it cannot answer, they
+ * run on `initial`.
+ */
+export function RestaurantBrowser({ initial }: { initial: RestaurantList | null }) {
   const trpc = useTRPC();
   const [filters, setFilters] = useFilters();
   const [text, setText] = useState(filters.q);
@@ -78,6 +90,9 @@ export function RestaurantBrowser() {
     return () => clearTimeout(timer);
   }, [text, setFilters]);
 
+  // Cuisine and "open now" are answered exactly from the full list; words also search dishes, which
+  // only the service can do.
+  const local = initial && { ...initial, restaurants: searchLocally(initial.restaurants, filters) };
   const list = useQuery(
     trpc.restaurants.list.queryOptions(
       {
@@ -85,12 +100,23 @@ export function RestaurantBrowser() {
         cuisine: filters.cuisine || undefined,
         openNow: filters.open || undefined,
       },
-      { placeholderData: keepPreviousData },
+      {
+        placeholderData: keepPreviousData,
+        // What the page was rendered with; dated 0 so the browser still asks the service at once (a store
+        // that paused a moment ago shows as paused), and keeps showing it if the service cannot answer.
+        initialData: filters.q ? undefined : (local ?? undefined),
+        initialDataUpdatedAt: 0,
+      },
     ),
   );
 
-  const restaurants = list.data?.restaurants;
-  const cuisines = list.data?.cuisines ?? [];
+  // The service refused the filters (4xx): say why. It cannot answer right now: search what the page
+  // has, and say so.
+  const refused = list.isError && !list.data && isRefusal(list.error);
+  const searchedLocally = list.isError && !list.data && !refused && local !== null;
+  const restaurants = list.data?.restaurants ?? (searchedLocally ? local?.restaurants : undefined);
+  const cuisines = list.data?.cuisines ?? initial?.cuisines ?? [];
+  const unavailable = !restaurants && initial === null && !list.isSuccess;
   const filtered = Boolean(filters.q || filters.cuisine || filters.open);
   const clearAll = () => {
     written.current = "";
@@ -211,16 +237,27 @@ export function RestaurantBrowser() {
             <p role="status" className="text-sm text-stone-600">
               {restaurants
                 ? `${restaurants.length} ${restaurants.length === 1 ? "restaurant" : "restaurants"}${filters.open ? " open now" : ""}`
-                : list.isPending
+                : list.isPending && !unavailable
                   ? "Loading restaurants…"
                   : ""}
             </p>
           </div>
 
-          {list.isError && !restaurants ? (
+          {searchedLocally && (
+            <Alert tone="info" live="status" className="mb-4" title="Dish search is temporarily unavailable">
+              These are the restaurants whose name, cuisine or description matches.
+            </Alert>
+          )}
+          {refused ? (
             <LoadError
               title="We couldn't load restaurants"
               message={problemOf(list.error).message}
+              onRetry={() => list.refetch()}
+              retrying={list.isFetching}
+            />
+          ) : unavailable ? (
+            <CatalogUnavailable
+              title="The restaurant catalog is temporarily unavailable"
               onRetry={() => list.refetch()}
               retrying={list.isFetching}
             />

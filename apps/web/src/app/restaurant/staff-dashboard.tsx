@@ -2,8 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { Alert, EmptyState } from "@tiffin/ui";
+import { KitchenBoardUnavailable } from "@/components/kitchen-board-unavailable";
 import { LoadError } from "@/components/load-error";
-import { problemOf } from "@/trpc/problem";
+import { isServiceDown, problemOf } from "@/trpc/problem";
 import { useTRPC } from "@/trpc/react";
 import { BoardSkeleton } from "./board-skeleton";
 import { RestaurantPicker } from "./restaurant-picker";
@@ -23,12 +24,16 @@ export function StaffDashboard() {
   if (mine.isError && !mine.data) {
     return (
       <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
-        <LoadError
-          title="We couldn't load your restaurants"
-          message={problemOf(mine.error).message}
-          onRetry={() => mine.refetch()}
-          retrying={mine.isFetching}
-        />
+        {isServiceDown(mine.error) ? (
+          <KitchenBoardUnavailable onRetry={() => mine.refetch()} retrying={mine.isFetching} />
+        ) : (
+          <LoadError
+            title="We couldn't load your restaurants"
+            message={problemOf(mine.error).message}
+            onRetry={() => mine.refetch()}
+            retrying={mine.isFetching}
+          />
+        )}
       </div>
     );
   }

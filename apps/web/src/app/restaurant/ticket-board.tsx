@@ -2,9 +2,10 @@
 
 import { Alert, Button, cardStyles, EmptyState } from "@tiffin/ui";
 import type { ReactNode } from "react";
+import { KitchenBoardUnavailable } from "@/components/kitchen-board-unavailable";
 import { LoadError } from "@/components/load-error";
 import { useNow } from "@/components/use-now";
-import { problemOf } from "@/trpc/problem";
+import { isServiceDown, problemOf } from "@/trpc/problem";
 import { TicketSkeletons } from "./board-skeleton";
 import { FreshnessIndicator } from "./freshness-indicator";
 import { TicketCard } from "./ticket-card";
@@ -38,6 +39,8 @@ export function TicketBoard({
             description="It may have been removed from Tiffin, or from your account. Sign in again if you were just added."
             action={onSwitch && <Button onClick={onSwitch}>Choose your restaurant</Button>}
           />
+        ) : isServiceDown(board.error) ? (
+          <KitchenBoardUnavailable onRetry={board.retry} retrying={board.retrying} />
         ) : (
           <LoadError
             title="We couldn't load your orders"

@@ -20,6 +20,7 @@ import {
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { useId, useState } from "react";
+import type { RestaurantDetail } from "@/catalog/types";
 import {
   type AddCheck,
   type Cart,
@@ -42,13 +43,16 @@ import { useTRPC } from "@/trpc/react";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-export function RestaurantMenu({ slug }: { slug: string }) {
+/** `initial`: the menu the server rendered; the browser still asks at once (dated 0), and keeps it on failure. */
+export function RestaurantMenu({ slug, initial }: { slug: string; initial?: RestaurantDetail }) {
   const trpc = useTRPC();
-  const restaurant = useQuery(trpc.restaurants.bySlug.queryOptions({ slug }));
+  const restaurant = useQuery(
+    trpc.restaurants.bySlug.queryOptions({ slug }, { initialData: initial, initialDataUpdatedAt: 0 }),
+  );
   useDocumentTitle(restaurant.data?.name);
 
   if (restaurant.isPending) return <MenuSkeleton />;
-  if (restaurant.isError) {
+  if (restaurant.isError && !restaurant.data) {
     const problem = problemOf(restaurant.error);
     // 404, or a slug the service refuses outright (400): either way there is no such restaurant.
     if (problem.status === 404 || problem.status === 400) notFound();
