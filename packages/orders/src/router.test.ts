@@ -453,8 +453,8 @@ describe("orders router", () => {
 
       expect(order.customer).toEqual(typed.customer);
       expect(order.delivery).toEqual(typed.delivery);
-      expect(sender.sent[0]?.delivery).toEqual(typed.delivery);
-      expect(sender.sent[0]?.customer).toEqual(typed.customer);
+      expect(sender.placed[0]?.delivery).toEqual(typed.delivery);
+      expect(sender.placed[0]?.customer).toEqual(typed.customer);
     });
 
     it("refuses an order over the customer's limit with 429, saying when to try again", async () => {

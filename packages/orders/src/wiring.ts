@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { createDocumentClient, createSqsClient } from "@tiffin/aws";
+import { createDocumentClient, createSnsClient, createSqsClient } from "@tiffin/aws";
 import { createLogger } from "@tiffin/kit";
 import { createTokenVerifier, WEB_CLIENT_ID } from "@tiffin/kit/auth";
 import { Resource } from "sst";
 import { createOrdersService } from "./domain/orders-service";
 import { DEFAULT_PLACE_LIMITS, type PlaceLimits, parseLimit } from "./domain/rate-limits";
+import { routedEventSender, snsEventPublisher } from "./messaging/event-sender";
 import { sqsFulfillmentSender } from "./messaging/fulfillment-sender";
+import { simulatedPaymentProvider } from "./payments/simulated-provider";
 import { dynamoMenuReplica, dynamoOrders, dynamoOutbox, dynamoRateLimiter } from "./storage/dynamo";
+import { dynamoIntentStore } from "./storage/payment-intents";
 
 /**
  * `orders.place` limits, "<orders>/<seconds>": TIFFIN_PLACE_LIMIT_PER_CUSTOMER (default 10/600) and
@@ -26,7 +29,10 @@ export const placeLimitsFrom = (env: NodeJS.ProcessEnv): PlaceLimits => ({
   ),
 });
 
-/** The only place that reads `Resource.*` and builds real adapters. */
+/**
+ * The only place that reads `Resource.*` and builds real adapters. Payments go to the simulated provider
+ * (intents in OrdersTable): no real provider is wired in yet, so no real money moves anywhere.
+ */
 export const createService = () => {
   const db = createDocumentClient();
   const table = Resource.OrdersTable.name;
@@ -34,7 +40,11 @@ export const createService = () => {
     orders: dynamoOrders(db, table),
     menus: dynamoMenuReplica(db, table),
     outbox: dynamoOutbox(db, table),
-    sender: sqsFulfillmentSender(createSqsClient(), Resource.FulfillmentQueue.url),
+    sender: routedEventSender({
+      fulfillment: sqsFulfillmentSender(createSqsClient(), Resource.FulfillmentQueue.url),
+      topic: snsEventPublisher(createSnsClient(), Resource.DomainEvents.arn),
+    }),
+    payments: simulatedPaymentProvider(dynamoIntentStore(db, table)),
     now: () => new Date(),
     newId: randomUUID,
     log: createLogger("orders"),

@@ -9,7 +9,9 @@ import { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
 import { describe, expect, it } from "vitest";
 import { replicaFromCatalog } from "../src/domain/menu-replica";
 import { createOrdersService } from "../src/domain/orders-service";
+import { simulatedPaymentProvider } from "../src/payments/simulated-provider";
 import { dynamoMenuReplica, dynamoOrders, dynamoOutbox, dynamoRateLimiter } from "../src/storage/dynamo";
+import { dynamoIntentStore } from "../src/storage/payment-intents";
 import { placeCommand } from "./factories";
 
 const catalog = RestaurantCatalogPublishedV1.parse(
@@ -71,6 +73,7 @@ const setup = async (db: DynamoDBDocumentClient) => {
     newId: randomUUID,
     log: silent,
     limiter: dynamoRateLimiter(db, table),
+    payments: simulatedPaymentProvider(dynamoIntentStore(db, table)),
     limits: { perCustomer: { max: 10, windowSeconds: 600 }, perRestaurant: { max: 120, windowSeconds: 60 } },
   });
   const rows = async () => {

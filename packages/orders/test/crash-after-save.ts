@@ -7,7 +7,9 @@ import { randomUUID } from "node:crypto";
 import { createDocumentClient } from "@tiffin/aws";
 import { createOrdersService } from "../src/domain/orders-service";
 import { DEFAULT_PLACE_LIMITS } from "../src/domain/rate-limits";
+import { simulatedPaymentProvider } from "../src/payments/simulated-provider";
 import { dynamoMenuReplica, dynamoOrders, dynamoOutbox, dynamoRateLimiter } from "../src/storage/dynamo";
+import { dynamoIntentStore } from "../src/storage/payment-intents";
 
 const [endpoint, table, idempotencyKey] = process.argv.slice(2);
 if (!endpoint || !table || !idempotencyKey)
@@ -27,6 +29,7 @@ const svc = createOrdersService({
   newId: randomUUID,
   log: silent,
   limiter: dynamoRateLimiter(db, table),
+  payments: simulatedPaymentProvider(dynamoIntentStore(db, table)),
   limits: DEFAULT_PLACE_LIMITS,
 });
 await svc.place(
@@ -37,6 +40,7 @@ await svc.place(
     lines: [{ itemId: "butter-chicken", quantity: 2 }],
     customer: { name: "Asha Patel", phone: "+1 415 555 0134" },
     delivery: { address: "221 Valencia St, San Francisco", notes: "" },
+    payment: { number: "4242424242424242", expMonth: 12, expYear: 2034, cvc: "123" },
   },
   { correlationId: `crash-${idempotencyKey}`, log: silent },
 );

@@ -1,6 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type ContractName, OrderPlacedV1, RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import {
+  type ContractName,
+  OrderPlacedV1,
+  RestaurantCatalogPublishedV1,
+  RestaurantCatalogPublishedV2,
+  TicketAcceptedV1,
+  TicketReadyV1,
+  TicketRejectedV1,
+  TicketWithdrawnV1,
+} from "@tiffin/contracts";
+import { TEST_CARD_DIGITS } from "@tiffin/contracts/payment-card";
 import { type ReplicatedMenu, replicaFromCatalog } from "../src/domain/menu-replica";
 import { createOrdersService } from "../src/domain/orders-service";
 import type { PlaceOrderCommand } from "../src/domain/place-order";
@@ -12,6 +22,7 @@ import {
   InMemoryRateLimiter,
   RecordingFulfillmentSender,
   RecordingLog,
+  RecordingPaymentProvider,
 } from "./fakes";
 
 /** A contract fixture exactly as a producer would put it on the wire. */
@@ -65,6 +76,7 @@ export const menuWithDishes = (count: number, overrides: Partial<ReplicatedMenu>
       name: `Dish ${i + 1}`,
       priceCents: 500,
       available: true,
+      optionGroups: [],
     })),
     ...overrides,
   });
@@ -96,6 +108,16 @@ export const uuidSequence = (prefix = 0) => {
 
 export const aUuid = uuidSequence(0xabcdef);
 
+/** A card that the simulated provider authorizes (4242…), valid until 2034. */
+export const goodCard = { number: TEST_CARD_DIGITS.succeeds, expMonth: 12, expYear: 2034, cvc: "123" };
+
+/** A card as a client types it into `orders.place`. */
+export const cardInput = (number: string = TEST_CARD_DIGITS.succeeds) => ({
+  number,
+  expiry: "12/34",
+  cvc: "123",
+});
+
 /** A valid command for the fixture restaurant: 2 × Butter Chicken + 1 × Garlic Naan. */
 export const placeCommand = (overrides: Partial<PlaceOrderCommand> = {}): PlaceOrderCommand => ({
   customerId: "customer-1",
@@ -107,13 +129,24 @@ export const placeCommand = (overrides: Partial<PlaceOrderCommand> = {}): PlaceO
   ],
   customer: { name: "Asha Patel", phone: "+1 415 555 0134" },
   delivery: { address: "221 Valencia St, Apt 4, San Francisco", notes: "Ring twice" },
+  payment: goodCard,
   ...overrides,
 });
 
-/** What a client sends to `orders.place`: the command without the customer, which comes from the token. */
+/**
+ * What a client sends to `orders.place`: the command without the customer (it comes from the token),
+ * the card as typed (number, MM/YY, security code).
+ */
 export const placeInput = (overrides: Partial<PlaceOrderCommand> = {}) => {
-  const { customerId: _fromToken, ...input } = placeCommand(overrides);
-  return input;
+  const { customerId: _fromToken, payment, ...input } = placeCommand(overrides);
+  return {
+    ...input,
+    payment: {
+      number: payment.number,
+      expiry: `${String(payment.expMonth).padStart(2, "0")}/${String(payment.expYear).slice(-2)}`,
+      cvc: payment.cvc,
+    },
+  };
 };
 
 export const FIXED_NOW = new Date("2026-11-27T18:30:00.000Z");
@@ -130,6 +163,7 @@ export const ordersHarness = async (
   const sender = new RecordingFulfillmentSender();
   const log = new RecordingLog();
   const limiter = new InMemoryRateLimiter();
+  const payments = new RecordingPaymentProvider();
   /** Pauses the service asked for while a twin request held its checkout key. */
   const pauses: number[] = [];
   for (const menu of opts.menus ?? [replicatedMenu()]) await menus.apply(menu);
@@ -142,6 +176,7 @@ export const ordersHarness = async (
     newId: uuidSequence(0xa1b2c3d4),
     log,
     limiter,
+    payments,
     limits: opts.limits ?? DEFAULT_PLACE_LIMITS,
     sleep: async (ms) => {
       pauses.push(ms);
@@ -153,7 +188,52 @@ export const ordersHarness = async (
     outboxEntries: table.allOutbox().length,
     sent: sender.sent.length,
   });
-  return { svc, table, menus, sender, log, limiter, pauses, effects };
+  return { svc, table, menus, sender, log, limiter, payments, pauses, effects };
 };
 
 export type OrdersHarness = Awaited<ReturnType<typeof ordersHarness>>;
+
+/** The catalog v2 fixture (store state, hours, time zone, options), parsed by its schema, with changes. */
+export const catalogPublishedV2 = (
+  overrides: Partial<Omit<RestaurantCatalogPublishedV2, "restaurant">> & {
+    restaurant?: Partial<RestaurantCatalogPublishedV2["restaurant"]>;
+  } = {},
+): RestaurantCatalogPublishedV2 => {
+  const base = RestaurantCatalogPublishedV2.parse(
+    JSON.parse(contractFixtureBody("restaurant.catalog-published.v2")),
+  );
+  const revision = overrides.revision ?? base.revision;
+  const restaurant = { ...base.restaurant, ...overrides.restaurant };
+  return {
+    ...base,
+    ...overrides,
+    eventId: overrides.eventId ?? `restaurant.catalog-published:${restaurant.id}:${revision}`,
+    revision,
+    restaurant,
+  };
+};
+
+/** The ticket.* contract fixtures, parsed by their schemas, for another order if given. */
+const fixtureOf = <T>(name: ContractName, schema: { parse(v: unknown): T }) =>
+  schema.parse(JSON.parse(contractFixtureBody(name)));
+
+export const ticketAccepted = (overrides: Partial<TicketAcceptedV1> = {}): TicketAcceptedV1 => {
+  const base = fixtureOf("ticket.accepted.v1", TicketAcceptedV1);
+  const orderId = overrides.orderId ?? base.orderId;
+  return { ...base, eventId: `ticket.accepted:${orderId}`, ...overrides, orderId };
+};
+export const ticketRejected = (overrides: Partial<TicketRejectedV1> = {}): TicketRejectedV1 => {
+  const base = fixtureOf("ticket.rejected.v1", TicketRejectedV1);
+  const orderId = overrides.orderId ?? base.orderId;
+  return { ...base, eventId: `ticket.rejected:${orderId}`, ...overrides, orderId };
+};
+export const ticketReady = (overrides: Partial<TicketReadyV1> = {}): TicketReadyV1 => {
+  const base = fixtureOf("ticket.ready.v1", TicketReadyV1);
+  const orderId = overrides.orderId ?? base.orderId;
+  return { ...base, eventId: `ticket.ready:${orderId}`, ...overrides, orderId };
+};
+export const ticketWithdrawn = (overrides: Partial<TicketWithdrawnV1> = {}): TicketWithdrawnV1 => {
+  const base = fixtureOf("ticket.withdrawn.v1", TicketWithdrawnV1);
+  const orderId = overrides.orderId ?? base.orderId;
+  return { ...base, eventId: `ticket.withdrawn:${orderId}`, ...overrides, orderId };
+};

@@ -10,7 +10,9 @@ import { replicaFromCatalog } from "../src/domain/menu-replica";
 import { createOrdersService } from "../src/domain/orders-service";
 import { DEFAULT_PLACE_LIMITS } from "../src/domain/rate-limits";
 import { sqsFulfillmentSender } from "../src/messaging/fulfillment-sender";
+import { simulatedPaymentProvider } from "../src/payments/simulated-provider";
 import { dynamoMenuReplica, dynamoOrders, dynamoOutbox, dynamoRateLimiter } from "../src/storage/dynamo";
+import { dynamoIntentStore } from "../src/storage/payment-intents";
 
 const catalog = RestaurantCatalogPublishedV1.parse(
   JSON.parse(
@@ -74,6 +76,7 @@ describe("outbox", () => {
       newId: randomUUID,
       log: silent,
       limiter: dynamoRateLimiter(db, table),
+      payments: simulatedPaymentProvider(dynamoIntentStore(db, table)),
       limits: DEFAULT_PLACE_LIMITS,
     });
     expect(await restarted.relayOutbox()).toMatchObject({ sent: 1, failed: 0 });

@@ -79,6 +79,7 @@ describe("relayOutbox (orders)", () => {
       message: "outbox entry parked: it will not be retried until an operator does",
       extra: {
         orderId: "order-a",
+        type: "order.placed",
         correlationId: "corr-order-a",
         eventId: "order.placed:order-a",
         attempts: 10,
@@ -119,7 +120,12 @@ describe("relayOutbox (orders)", () => {
     expect(h.log.lines).toContainEqual({
       level: "info",
       message: "outbox entry relayed",
-      extra: { orderId: "order-a", eventId: "order.placed:order-a", correlationId: "corr-order-a" },
+      extra: {
+        orderId: "order-a",
+        type: "order.placed",
+        eventId: "order.placed:order-a",
+        correlationId: "corr-order-a",
+      },
     });
     expect(h.log.lines.at(-1)).toEqual({
       level: "info",

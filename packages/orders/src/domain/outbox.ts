@@ -1,12 +1,12 @@
 import { createRelay, type RelayDeps } from "@tiffin/outbox";
-import type { FulfillmentSender, Log, Outbox, OutboxEntry } from "./ports";
+import type { EventSender, Log, Outbox, OutboxEntry } from "./ports";
 
 /**
- * The relay of orders' outbox: sends the OrderPlaced events a crashed or failed request saved but did
- * not send, with the shared rules of @tiffin/outbox (oldest first, past failures, backoff, parking).
+ * The relay of orders' outbox: sends the events (OrderPlaced, OrderCancelRequested) a crashed or failed
+ * request saved but did not send, with the shared rules of @tiffin/outbox (oldest first, past failures, backoff, parking).
  */
 export const relayOutbox = (
-  deps: { outbox: Outbox; sender: FulfillmentSender; now: () => Date; log: Log },
+  deps: { outbox: Outbox; sender: EventSender; now: () => Date; log: Log },
   options: Pick<RelayDeps<OutboxEntry>, "policy" | "pageSize" | "budgetMs"> = {},
 ) =>
   createRelay<OutboxEntry>({
@@ -14,6 +14,10 @@ export const relayOutbox = (
     send: (entry) => deps.sender.send(entry.event),
     now: deps.now,
     log: deps.log,
-    describe: (entry) => ({ orderId: entry.orderId, correlationId: entry.event.correlationId }),
+    describe: (entry) => ({
+      orderId: entry.orderId,
+      type: entry.event.type,
+      correlationId: entry.event.correlationId,
+    }),
     ...options,
   });

@@ -72,7 +72,7 @@ describe("placeOrder", () => {
 
     await h.svc.place(placeCommand(), request());
 
-    expect(h.sender.sent[0]?.lines).toEqual([
+    expect(h.sender.placed[0]?.lines).toEqual([
       { itemId: "butter-chicken", name: "Butter Chicken", quantity: 2, unitPriceCents: 1695 },
       { itemId: "garlic-naan", name: "Garlic Naan", quantity: 1, unitPriceCents: 395 },
     ]);

@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import type { OrderPlacedV1 } from "@tiffin/contracts";
 import { DomainError } from "@tiffin/kit/domain-error";
-import { type Order, shortCodeOf } from "./order";
+import type { ReplicatedMenu } from "./menu-replica";
+import { type Order, type OrderPayment, shortCodeOf } from "./order";
+import { authorizePayment, type CardDetails, PaymentDeclined, type PaymentProvider } from "./payments";
 import type {
-  FulfillmentSender,
+  EventSender,
   Log,
   MenuReplicaRepository,
   OrderRepository,
@@ -13,6 +15,7 @@ import type {
 } from "./ports";
 import { priceOrder, type RequestedLine } from "./pricing";
 import { type Limit, type PlaceLimits, RateLimited } from "./rate-limits";
+import { storeRefusal } from "./store-hours";
 
 export interface PlaceOrderCommand {
   /** The signed-in customer, from the verified token (never from the request body). */
@@ -22,13 +25,16 @@ export interface PlaceOrderCommand {
   lines: RequestedLine[];
   customer: { name: string; phone: string };
   delivery: { address: string; notes: string };
+  /** The card, only passed on to the provider: the order keeps its brand and last four digits. */
+  payment: CardDetails;
 }
 
 export interface PlaceOrderDeps {
   orders: OrderRepository;
   menus: MenuReplicaRepository;
   outbox: Outbox;
-  sender: FulfillmentSender;
+  sender: EventSender;
+  payments: PaymentProvider;
   now: () => Date;
   newId: () => string;
   log: Log;
@@ -41,11 +47,22 @@ export interface PlaceOrderDeps {
 /** Looks at a concurrently placed checkout: 20, 40, … 640 ms, about 1.3 s in all. */
 const CONTENDED_ROUNDS = 7;
 const contendedPauseMs = (round: number) => 20 * 2 ** round;
+/** Looks for a twin that took the last use of a limit: 20, 40, 80 ms. */
+const TWIN_ROUNDS = 3;
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Fingerprint of what was asked, so a reused idempotency key with different contents is caught. */
-export const requestHashOf = ({ idempotencyKey: _key, ...rest }: PlaceOrderCommand): string =>
+/**
+ * Fingerprint of what was asked, so a reused idempotency key with different contents is caught. The card
+ * is left out: a hash of a card number is still card data, and the provider checks its own key's reuse.
+ */
+export const requestHashOf = ({ idempotencyKey: _key, payment: _card, ...rest }: PlaceOrderCommand): string =>
   createHash("sha256").update(JSON.stringify(rest)).digest("hex");
+
+/** A paused or closed store takes no orders (and a quote says why): 412 with the reason. */
+export const refuseUnlessOpen = (menu: ReplicatedMenu | undefined, now: Date): void => {
+  const refusal = menu && storeRefusal(menu, now);
+  if (refusal) throw new DomainError("unavailable", refusal);
+};
 
 const reusedKey = () =>
   new DomainError(
@@ -131,41 +148,68 @@ export const placeOrder = (deps: PlaceOrderDeps) => {
     const earlier = await earlierOrder(idempotencyKey, requestHash);
     if (earlier) return earlier;
 
-    const quote = priceOrder(await deps.menus.get(cmd.restaurantId), cmd.lines);
     const now = deps.now();
+    const menu = await deps.menus.get(cmd.restaurantId);
+    refuseUnlessOpen(menu, now);
+    const quote = priceOrder(menu, cmd.lines);
     let giveBack: () => Promise<void>;
     try {
       giveBack = await takeLimits(cmd, quote.restaurantName, now);
     } catch (error) {
-      // A double submit whose twin already went through gets that order, not a refusal.
-      const twin = error instanceof RateLimited && (await earlierOrder(idempotencyKey, requestHash));
-      if (twin) return twin;
+      // A double submit whose twin took the last use gets that order, not a refusal: the twin may still
+      // be authorizing its card or saving, so look a few times (20, 40, 80 ms) before refusing.
+      if (!(error instanceof RateLimited)) throw error;
+      for (let round = 0; round <= TWIN_ROUNDS; round++) {
+        const twin = await earlierOrder(idempotencyKey, requestHash);
+        if (twin) return twin;
+        if (round < TWIN_ROUNDS) await sleep(contendedPauseMs(round));
+      }
       throw error;
     }
 
     const id = deps.newId();
     const placedAt = now.toISOString();
-    const order: Order = {
-      ...quote,
-      id,
-      customerId: cmd.customerId,
-      shortCode: shortCodeOf(id),
-      status: "placed",
-      customer: cmd.customer,
-      delivery: cmd.delivery,
-      placedAt,
-      correlationId,
-      timeline: [{ status: "placed", at: placedAt }],
-    };
-    const event = orderPlacedEvent(order);
-    const outbox: OutboxEntry = { id: event.eventId, orderId: id, event, createdAt: placedAt };
-
     let placed = false;
+    // A declined card keeps the use it took: otherwise the limit would not slow down card testing.
+    let keepLimitUse = false;
+    let saved: { order: Order; outbox: OutboxEntry } | undefined;
     try {
+      let payment: OrderPayment;
+      try {
+        // Before saving: a declined card places no order. The same checkout key holds the card once.
+        payment = await authorizePayment(deps.payments, {
+          customerId: cmd.customerId,
+          checkoutKey: cmd.idempotencyKey,
+          amountCents: quote.totalCents,
+          card: cmd.payment,
+        });
+      } catch (error) {
+        if (error instanceof PaymentDeclined) {
+          keepLimitUse = true;
+          log.info("card declined; nothing placed", { restaurantId: cmd.restaurantId, code: error.code });
+        }
+        throw error;
+      }
+      const order: Order = {
+        ...quote,
+        id,
+        customerId: cmd.customerId,
+        shortCode: shortCodeOf(id),
+        status: "placed",
+        customer: cmd.customer,
+        delivery: cmd.delivery,
+        placedAt,
+        correlationId,
+        timeline: [{ status: "placed", at: placedAt }],
+        payment,
+      };
+      const event = orderPlacedEvent(order);
+      const outbox: OutboxEntry = { id: event.eventId, orderId: id, event, createdAt: placedAt };
       for (let round = 0; !placed; round++) {
-        const saved = await deps.orders.placeWithOutbox({ order, outbox, idempotencyKey, requestHash });
-        if (saved === "placed") {
+        const result = await deps.orders.placeWithOutbox({ order, outbox, idempotencyKey, requestHash });
+        if (result === "placed") {
           placed = true;
+          saved = { order, outbox };
           break;
         }
         // Another request holds the key: it placed the order, or is placing it right now.
@@ -180,12 +224,14 @@ export const placeOrder = (deps: PlaceOrderDeps) => {
         await sleep(contendedPauseMs(round));
       }
     } finally {
-      if (!placed) await giveBack();
+      if (!placed && !keepLimitUse) await giveBack();
     }
+    if (!saved) throw new Error("placing ended without an order");
+    const { order, outbox } = saved;
     log.info("order placed", { orderId: id, restaurantId: order.restaurantId, totalCents: order.totalCents });
 
     try {
-      await deps.sender.send(event);
+      await deps.sender.send(outbox.event);
       await deps.outbox.markSent(outbox, deps.now());
     } catch (error) {
       log.warn("OrderPlaced not sent yet; the outbox relay will send it", {

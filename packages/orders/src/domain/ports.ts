@@ -1,13 +1,16 @@
-import type { OrderPlacedV1 } from "@tiffin/contracts";
+import type { OrderCancelRequestedV1, OrderPlacedV1, OrderPlacedV2 } from "@tiffin/contracts";
 import type { OutboxStore } from "@tiffin/outbox";
 import type { ReplicatedMenu } from "./menu-replica";
-import type { Order } from "./order";
+import type { Order, OrderStatus } from "./order";
 import type { Limit } from "./rate-limits";
+
+/** Every event orders emits (through its outbox): order.placed to the kitchen, the rest to the topic. */
+export type OrdersEvent = OrderPlacedV1 | OrderPlacedV2 | OrderCancelRequestedV1;
 
 export interface OutboxEntry {
   id: string;
   orderId: string;
-  event: OrderPlacedV1;
+  event: OrdersEvent;
   createdAt: string;
 }
 
@@ -29,6 +32,18 @@ export interface OrderRepository {
     idempotencyKey: string;
     requestHash: string;
   }): Promise<"placed" | "duplicate">;
+  /** The order with the revision a transition must be conditional on. */
+  getForUpdate(orderId: string): Promise<{ order: Order; revision: number } | undefined>;
+  /**
+   * Saves the order after a transition, only if it is still at `expected` (status and revision: nobody
+   * moved it meanwhile), together with the outbox entry the step emits, if any: all or nothing.
+   * "conflict" when the order moved: read it again and decide again.
+   */
+  saveTransition(input: {
+    order: Order;
+    expected: { status: OrderStatus; revision: number };
+    outbox?: OutboxEntry;
+  }): Promise<"saved" | "conflict">;
 }
 
 /** Entries saved with their orders and not yet sent; the relay's rules live in @tiffin/outbox. */
@@ -44,8 +59,9 @@ export interface RateLimiter {
   giveBack(key: string, limit: Limit, takenAt: Date): Promise<void>;
 }
 
-export interface FulfillmentSender {
-  send(event: OrderPlacedV1): Promise<void>;
+/** Sends an event where it goes: order.placed to the FulfillmentQueue, the others to DomainEvents. */
+export interface EventSender {
+  send(event: OrdersEvent): Promise<void>;
 }
 
 export interface MenuReplicaRepository {

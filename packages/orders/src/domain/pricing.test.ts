@@ -21,7 +21,7 @@ const refusalOf = (menu: ReplicatedMenu | undefined, lines: RequestedLine[]): Do
 const singleDishMenu = (priceCents: number) =>
   replicatedMenu({
     minimumOrderCents: 0,
-    items: [{ id: "dish", name: "Dish", priceCents, available: true }],
+    items: [{ id: "dish", name: "Dish", priceCents, available: true, optionGroups: [] }],
   });
 
 describe("priceOrder", () => {

@@ -1,10 +1,12 @@
 import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { EVENT_TYPE_ATTRIBUTE, encodeMessageBody } from "@tiffin/contracts";
-import type { FulfillmentSender } from "../domain/ports";
+import type { OrdersEvent } from "../domain/ports";
+
+export type OrderPlacedEvent = Extract<OrdersEvent, { type: "order.placed" }>;
 
 /** Sends OrderPlaced to the FulfillmentQueue; the body is ASCII-escaped JSON, so any valid order is sendable. */
-export const sqsFulfillmentSender = (sqs: SQSClient, queueUrl: string): FulfillmentSender => ({
-  async send(event) {
+export const sqsFulfillmentSender = (sqs: SQSClient, queueUrl: string) => ({
+  async send(event: OrderPlacedEvent) {
     await sqs.send(
       new SendMessageCommand({
         QueueUrl: queueUrl,

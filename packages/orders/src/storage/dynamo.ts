@@ -15,7 +15,7 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { outboxItem, dynamoOutbox as sharedOutbox } from "@tiffin/outbox/dynamo";
-import type { ReplicatedMenu } from "../domain/menu-replica";
+import { type ReplicatedMenu, upgradeStoredReplica } from "../domain/menu-replica";
 import type { Order } from "../domain/order";
 import type {
   MenuReplicaRepository,
@@ -29,10 +29,13 @@ import { windowStartOf } from "../domain/rate-limits";
 /*
  * OrdersTable key design (this adapter owns it):
  *   order             pk ORDER#<id>            sk ORDER             gsi1: CUSTOMER#<customerId> / <placedAt>
+ *                                                                  status, revision (every transition is
+ *                                                                  conditional on both)
  *   idempotency key   pk IDEMPOTENCY#<key>     sk IDEMPOTENCY     -> orderId, requestHash
  *   outbox entry      pk ORDER#<id>            sk OUTBOX#<eventId> gsi1: OUTBOX_PENDING | OUTBOX_PARKED / <createdAt>
  *   menu replica      pk MENU#<restaurantId>   sk MENU
  *   rate counter      pk RATE#<subject>        sk RATE            -> windowStart (epoch s), uses
+ *   payment intents, refunds: see payment-intents.ts (the simulated provider's records)
  * gsi1 holds two kinds: a customer's orders (history, newest first) and, sparsely, unsent outbox entries
  * (they lose gsi1pk once sent; see @tiffin/outbox/dynamo), so the relay reads just what it must send.
  */
@@ -121,6 +124,7 @@ export const dynamoOrders = (db: DynamoDBDocumentClient, table: string): OrderRe
                     gsi1pk: `CUSTOMER#${order.customerId}`,
                     gsi1sk: order.placedAt,
                     status: order.status,
+                    revision: 0,
                     data: order,
                   },
                   ConditionExpression: "attribute_not_exists(pk)",
@@ -133,6 +137,69 @@ export const dynamoOrders = (db: DynamoDBDocumentClient, table: string): OrderRe
         return "placed";
       } catch (err) {
         if (keyHeldElsewhere(err)) return "duplicate";
+        throw err;
+      }
+    },
+    async getForUpdate(orderId) {
+      const out = await db.send(
+        new GetCommand({ TableName: table, Key: orderKey(orderId), ConsistentRead: true }),
+      );
+      if (!out.Item) return undefined;
+      return { order: out.Item.data as Order, revision: Number(out.Item.revision ?? 0) };
+    },
+    async saveTransition({ order, expected, outbox }) {
+      // Orders saved before revisions existed have none: they count as revision 0.
+      const condition =
+        expected.revision === 0
+          ? "#status = :expected AND (attribute_not_exists(revision) OR revision = :rev)"
+          : "#status = :expected AND revision = :rev";
+      const update = {
+        TableName: table,
+        Key: orderKey(order.id),
+        UpdateExpression: "SET #status = :status, revision = :next, #data = :data",
+        ConditionExpression: condition,
+        ExpressionAttributeNames: { "#status": "status", "#data": "data" },
+        ExpressionAttributeValues: {
+          ":expected": expected.status,
+          ":rev": expected.revision,
+          ":status": order.status,
+          ":next": expected.revision + 1,
+          ":data": order,
+        },
+      };
+      try {
+        if (outbox) {
+          await db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Update: update },
+                {
+                  Put: {
+                    TableName: table,
+                    Item: outboxItem(outboxKey(outbox), outbox),
+                    ConditionExpression: "attribute_not_exists(pk)",
+                  },
+                },
+              ],
+            }),
+          );
+        } else {
+          await db.send(new UpdateCommand(update));
+        }
+        return "saved";
+      } catch (err) {
+        // The order moved, or another transaction was writing it at that moment: decide again.
+        if (err instanceof ConditionalCheckFailedException || err instanceof TransactionConflictException) {
+          return "conflict";
+        }
+        if (
+          err instanceof TransactionCanceledException &&
+          (err.CancellationReasons ?? []).some(
+            (r) => r.Code === "ConditionalCheckFailed" || r.Code === "TransactionConflict",
+          )
+        ) {
+          return "conflict";
+        }
         throw err;
       }
     },
@@ -220,7 +287,8 @@ export const dynamoMenuReplica = (db: DynamoDBDocumentClient, table: string): Me
     const out = await db.send(
       new GetCommand({ TableName: table, Key: { pk: `MENU#${restaurantId}`, sk: "MENU" } }),
     );
-    return out.Item?.data as ReplicatedMenu | undefined;
+    const stored = out.Item?.data as ReplicatedMenu | undefined;
+    return stored && upgradeStoredReplica(stored);
   },
   async apply(menu) {
     try {
