@@ -29,6 +29,10 @@ declare module "sst" {
       type: "sst.aws.Queue";
       url: string;
     };
+    MediaBucket: {
+      name: string;
+      type: "sst.aws.Bucket";
+    };
     OrdersInbox: {
       type: "sst.aws.Queue";
       url: string;

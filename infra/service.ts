@@ -8,10 +8,14 @@ import {
 } from "../packages/aws/src/topology";
 import { issuer } from "./issuer";
 import { deadLetterQueues, queues, topics } from "./messaging";
-import { tables } from "./storage";
+import { buckets, tables } from "./storage";
 
-const linkable: Record<ResourceName, sst.aws.Dynamo | sst.aws.Queue | sst.aws.SnsTopic | sst.aws.Auth> = {
+const linkable: Record<
+  ResourceName,
+  sst.aws.Dynamo | sst.aws.Queue | sst.aws.SnsTopic | sst.aws.Auth | sst.aws.Bucket
+> = {
   ...tables,
+  ...buckets,
   ...queues,
   ...deadLetterQueues,
   ...topics,

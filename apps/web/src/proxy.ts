@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { issuerOrigin } from "./auth/env";
+import { issuerOrigin, mediaUploadOrigin } from "./auth/env";
 import { contentSecurityPolicy, newNonce } from "./security/csp";
 
 /**
@@ -12,6 +12,7 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy({
     nonce,
     issuer: issuerOrigin(),
+    uploads: mediaUploadOrigin(),
     dev: process.env.NODE_ENV === "development",
     https: request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:",
   });

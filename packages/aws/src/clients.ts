@@ -1,4 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
@@ -31,3 +32,7 @@ export const createSqsClient = (opts: ClientOptions = {}): SQSClient =>
   new SQSClient({ ...local(opts), useQueueUrlAsEndpoint: false });
 
 export const createSnsClient = (opts: ClientOptions = {}): SNSClient => new SNSClient({ ...local(opts) });
+
+// fauxqs serves buckets path-style (bucket subdomains of 127.0.0.1 do not resolve).
+export const createS3Client = (opts: ClientOptions = {}): S3Client =>
+  new S3Client({ ...local(opts), ...(opts.endpoint ? { forcePathStyle: true } : {}) });

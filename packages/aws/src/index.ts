@@ -1,1 +1,7 @@
-export { type ClientOptions, createDocumentClient, createSnsClient, createSqsClient } from "./clients";
+export {
+  type ClientOptions,
+  createDocumentClient,
+  createS3Client,
+  createSnsClient,
+  createSqsClient,
+} from "./clients";

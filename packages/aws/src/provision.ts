@@ -6,6 +6,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
+import { BucketAlreadyOwnedByYou, CreateBucketCommand, type S3Client } from "@aws-sdk/client-s3";
 import {
   CreateTopicCommand,
   ListSubscriptionsByTopicCommand,
@@ -14,7 +15,7 @@ import {
 } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { EVENT_TYPE_ATTRIBUTE } from "@tiffin/contracts";
-import { type QueueDefinition, queues, type TableDefinition, tables, topics } from "./topology";
+import { buckets, type QueueDefinition, queues, type TableDefinition, tables, topics } from "./topology";
 
 /** What `Resource.<Name>` holds for each kind of resource (as SST links expose it). */
 export type ResourceValues = Record<
@@ -124,16 +125,31 @@ export const subscribeQueue = async (
   );
 };
 
+/** Creates a bucket unless it exists (fauxqs answers an existing one as AWS does for its owner). */
+export const createBucket = async (s3: S3Client, name: string) => {
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: name }));
+  } catch (err) {
+    if (!(err instanceof BucketAlreadyOwnedByYou)) throw err;
+  }
+};
+
 /**
  * Creates every table, queue (with its DLQ), topic and subscription of `topology.ts` on the emulators,
  * idempotently, each name prefixed with `prefix` (e.g. `tiffin-local`). Returns the values SST would
  * link, keyed by resource name.
  */
 export const provisionAll = async (
-  clients: { dynamo: DynamoDBClient; sqs: SQSClient; sns: SNSClient },
+  clients: { dynamo: DynamoDBClient; sqs: SQSClient; sns: SNSClient; s3: S3Client },
   prefix: string,
 ): Promise<ResourceValues> => {
   const resources: ResourceValues = {};
+  for (const name of Object.keys(buckets)) {
+    // Bucket names are lowercase: tiffin-local-mediabucket.
+    const bucket = `${prefix}-${name}`.toLowerCase();
+    await createBucket(clients.s3, bucket);
+    resources[name] = { name: bucket };
+  }
   for (const [name, def] of Object.entries(tables)) {
     await createTable(clients.dynamo, `${prefix}-${name}`, def);
     resources[name] = { name: `${prefix}-${name}` };

@@ -99,6 +99,17 @@ export const topics = {
   DomainEvents: {},
 } as const;
 
+/** An S3 bucket: locally created on fauxqs's S3, on AWS an `sst.aws.Bucket`. */
+export interface BucketDefinition {
+  /** Path under which the Router serves the bucket's objects (GET only), e.g. `/media/<key>`. */
+  servedAt: string;
+}
+
+export const buckets = {
+  /** Menu photos: uploaded from the browser with a presigned POST, checked by restaurants, served at /media. */
+  MediaBucket: { servedAt: "/media" },
+} as const satisfies Record<string, BucketDefinition>;
+
 export const queues = {
   /** orders -> restaurants: every placed order becomes a kitchen ticket. */
   FulfillmentQueue: {
@@ -199,7 +210,8 @@ export const services = {
   restaurants: {
     table: "RestaurantsTable",
     seed: { handler: "seed" },
-    api: { links: ["RestaurantsTable", "DomainEvents", ISSUER_RESOURCE] },
+    // MediaBucket: presigned photo uploads, and the checks before a photo is attached.
+    api: { links: ["RestaurantsTable", "DomainEvents", "MediaBucket", ISSUER_RESOURCE] },
     // The catalog outbox relay publishes the catalog snapshots a failed publish left unsent.
     schedules: [
       {
@@ -248,7 +260,14 @@ export type TableName = keyof typeof tables;
 export type QueueName = keyof typeof queues;
 export type TopicName = keyof typeof topics;
 export type DeadLetterQueueName = (typeof queues)[QueueName]["deadLetterQueue"];
-export type ResourceName = TableName | QueueName | DeadLetterQueueName | TopicName | typeof ISSUER_RESOURCE;
+export type BucketName = keyof typeof buckets;
+export type ResourceName =
+  | TableName
+  | QueueName
+  | DeadLetterQueueName
+  | TopicName
+  | BucketName
+  | typeof ISSUER_RESOURCE;
 type ConsumerLink = (typeof queues)[QueueName]["consumer"]["links"][number];
 /** Fails to compile when a consumer links something that is not a resource. */
 export const consumerLinksAreResources: ConsumerLink extends ResourceName ? true : never = true;

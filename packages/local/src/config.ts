@@ -45,6 +45,8 @@ export const emulatorEnvironment = (cfg: LocalConfig): Record<string, string> =>
     AWS_ENDPOINT_URL_SQS: aws,
     AWS_ENDPOINT_URL_SNS: aws,
     AWS_ENDPOINT_URL_S3: aws,
+    // Photo uploads go through the local router (same origin): fauxqs sends no CORS headers.
+    TIFFIN_MEDIA_UPLOAD_URL: "/media-upload",
   };
 };
 

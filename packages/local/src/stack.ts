@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
-import { createSnsClient, createSqsClient } from "@tiffin/aws";
+import { createS3Client, createSnsClient, createSqsClient } from "@tiffin/aws";
 import { PARENT_WATCH, type Supervised, supervise, waitForHttp } from "@tiffin/aws/child-processes";
 import { assertPortFree, type RunningEmulator, startDynamoLocal, startFauxqs } from "@tiffin/aws/emulators";
 import { provisionAll, type ResourceValues, resourceEnvironment } from "@tiffin/aws/provision";
@@ -128,6 +128,7 @@ export const startStack = async (
           }),
           sqs: createSqsClient({ endpoint: fauxqs.endpoint }),
           sns: createSnsClient({ endpoint: fauxqs.endpoint }),
+          s3: createS3Client({ endpoint: fauxqs.endpoint }),
         },
         cfg.prefix,
       );
@@ -253,7 +254,16 @@ export const startStack = async (
       stoppers.push(next.stop);
     }
 
-    const router = createLocalRouter({ servicePorts: cfg.servicePorts, nextPort: cfg.nextPort });
+    const mediaBucket = resources.MediaBucket;
+    const router = createLocalRouter({
+      servicePorts: cfg.servicePorts,
+      nextPort: cfg.nextPort,
+      // /media/<key> and /media-upload: what the Router's bucket route and S3 itself do on AWS.
+      media:
+        mediaBucket && "name" in mediaBucket
+          ? { endpoint: fauxqs.endpoint, bucket: mediaBucket.name }
+          : undefined,
+    });
     await new Promise<void>((resolve, reject) => {
       router.once("error", reject);
       router.listen(cfg.port, "127.0.0.1", resolve);

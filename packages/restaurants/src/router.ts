@@ -2,6 +2,7 @@ import { publicProcedure, router, staffProcedure } from "@tiffin/kit";
 import { z } from "zod";
 import type { RestaurantsService } from "./domain/restaurants-service";
 import { BAD_CURSOR, MAX_TICKETS_PAGE } from "./domain/ticket-page";
+import { menuProcedures } from "./menu-procedures";
 
 const Id = z
   .string({ error: "A restaurant id is required." })
@@ -36,6 +37,8 @@ export const createRestaurantsRouter = (svc: RestaurantsService) =>
       .input(TicketsInput)
       .query(({ input, ctx }) => svc.tickets(input.restaurantId, ctx.actor, input)),
     myRestaurants: staffProcedure.query(({ ctx }) => svc.myRestaurants(ctx.actor)),
+    /** The menu editor: menu, saveCategory, deleteCategory, saveItem, deleteItem, availability, photos. */
+    ...menuProcedures(svc),
   });
 
 export type RestaurantsRouter = ReturnType<typeof createRestaurantsRouter>;

@@ -5,6 +5,7 @@ import { Resource } from "sst";
 import { createRestaurantsService } from "./domain/restaurants-service";
 import { snsCatalogPublisher } from "./messaging/catalog-publisher";
 import { dynamoCatalogOutbox, dynamoRestaurants, dynamoTickets } from "./storage/dynamo";
+import { createS3Client, lazyPhotoStore, s3Photos } from "./storage/s3-photos";
 
 /** The only place that reads `Resource.*` and builds real adapters. */
 export const createService = () => {
@@ -17,6 +18,12 @@ export const createService = () => {
     outbox: dynamoCatalogOutbox(db, table),
     now: () => new Date(),
     log: createLogger("restaurants"),
+    // Only the API is linked to the bucket; TIFFIN_MEDIA_UPLOAD_URL is set locally (same-origin uploads).
+    photos: lazyPhotoStore(() =>
+      s3Photos(createS3Client(), Resource.MediaBucket.name, {
+        uploadUrl: process.env.TIFFIN_MEDIA_UPLOAD_URL,
+      }),
+    ),
   });
 };
 

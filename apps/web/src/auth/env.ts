@@ -13,3 +13,7 @@ export const webOrigins = (): string[] => parseWebOrigins(process.env.TIFFIN_WEB
 
 /** Local mode lists the demo accounts (and their shared password) on the sign-in page. */
 export const showDemoAccounts = (): boolean => process.env.TIFFIN_SHOW_DEMO_ACCOUNTS === "1";
+
+/** The media bucket's origin on AWS (`TIFFIN_MEDIA_UPLOAD_ORIGIN`): staff's photo uploads are posted there. */
+export const mediaUploadOrigin = (): string | undefined =>
+  httpOrigin(process.env.TIFFIN_MEDIA_UPLOAD_ORIGIN ?? "");

@@ -46,4 +46,16 @@ describe("newNonce", () => {
     expect(nonces.size).toBe(50);
     expect([...nonces][0]).toMatch(/^[A-Za-z0-9+/]{22}==$/);
   });
+
+  it("lets staff post photo uploads to the media bucket's origin, and only there, when it has one", () => {
+    const withUploads = directives(
+      contentSecurityPolicy({ nonce: "n", uploads: "https://tiffin-media.s3.eu-west-1.amazonaws.com" }),
+    );
+    expect(withUploads.get("connect-src")).toEqual([
+      "'self'",
+      "https://tiffin-media.s3.eu-west-1.amazonaws.com",
+    ]);
+    // Photos are shown from this origin (/media/<key>): no other image source is allowed.
+    expect(withUploads.get("img-src")).toEqual(["'self'", "data:"]);
+  });
 });

@@ -4,16 +4,21 @@
  * scripts get the nonce automatically when the policy is on the request. Inline `style="…"` attributes
  * (React style props, e.g. a restaurant's accent colour) are the one inline exception; stylesheets and
  * <style> elements still need 'self' or the nonce. Forms may post here and to the sign-in issuer only.
+ * Images are same-origin (menu photos are served at /media/<key>, drawings at /illustrations/); scripts may
+ * connect here and, on AWS, to the media bucket's origin (presigned photo uploads go straight to S3).
  */
 export const contentSecurityPolicy = ({
   nonce,
   issuer,
+  uploads,
   dev = false,
   https = false,
 }: {
   nonce: string;
   /** The OpenAuth issuer's origin, when configured. */
   issuer?: string;
+  /** Where staff's photo uploads are posted, when not this origin (the media bucket on AWS). */
+  uploads?: string;
   /** `next dev` needs eval (React's debugging) and inline styles (hot reload). */
   dev?: boolean;
   https?: boolean;
@@ -25,7 +30,7 @@ export const contentSecurityPolicy = ({
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    `connect-src 'self'${uploads ? ` ${uploads}` : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
     `form-action 'self'${issuer ? ` ${issuer}` : ""}`,

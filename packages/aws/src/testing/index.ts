@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { inject } from "vitest";
-import { createDocumentClient, createSnsClient, createSqsClient } from "../clients";
-import { createQueueWithDlq, createTable } from "../provision";
+import { createDocumentClient, createS3Client, createSnsClient, createSqsClient } from "../clients";
+import { createBucket, createQueueWithDlq, createTable } from "../provision";
 import { type QueueDefinition, type TableName, tables } from "../topology";
 
 /** Clients bound to the emulators the integration global setup started. */
@@ -30,6 +30,13 @@ export const freshTable = async (name: TableName): Promise<string> => {
   });
   await createTable(dynamo, tableName, tables[name]);
   return tableName;
+};
+
+/** A fresh bucket on fauxqs's S3, so each test file starts empty. */
+export const freshBucket = async (): Promise<string> => {
+  const name = unique("bucket").toLowerCase();
+  await createBucket(createS3Client({ endpoint: inject("awsEndpoint") }), name);
+  return name;
 };
 
 /** A fresh queue with its DLQ; tests use short visibility timeouts so retries happen in seconds. */
