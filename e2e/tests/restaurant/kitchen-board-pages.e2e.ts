@@ -29,6 +29,8 @@ const order = (n: number) => ({
   lines: [{ itemId: "butter-chicken", quantity: 1 }],
   customer: { name: `Rush Customer ${n}`, phone: "+1 415 555 0150" },
   delivery: { address: "1 Rush Hour Ln, San Francisco", notes: "" },
+  // The simulated provider's test card that is always authorized.
+  payment: { number: "4242 4242 4242 4242", expiry: "12/34", cvc: "123" },
 });
 
 /**

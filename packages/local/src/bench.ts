@@ -63,6 +63,8 @@ const order = () => ({
   ],
   customer: { name: "Bench Customer", phone: "+1 415 555 0100" },
   delivery: { address: "1 Benchmark Way, San Francisco", notes: "" },
+  // The simulated provider's test card that is always authorized.
+  payment: { number: "4242 4242 4242 4242", expiry: "12/34", cvc: "123" },
 });
 
 const ticketsOf = async (restaurantId: string, token: string) => {

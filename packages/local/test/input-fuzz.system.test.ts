@@ -23,6 +23,8 @@ const validInputs: Record<string, unknown> = {
     lines: [{ itemId: "butter-chicken", quantity: 2 }],
     customer: { name: "Fuzz", phone: "+1 415 555 0100" },
     delivery: { address: "1 Fuzz St, San Francisco", notes: "" },
+    // The simulated provider's test card that is always authorized.
+    payment: { number: "4242 4242 4242 4242", expiry: "12/34", cvc: "123" },
   },
   "orders.get": { orderId: randomUUID() },
   // A demo account no system test signs in with by refresh token (revoking only deletes refresh tokens).

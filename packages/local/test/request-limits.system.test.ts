@@ -25,6 +25,8 @@ const placeInput = () => ({
   lines: [{ itemId: "butter-chicken", quantity: 1 }],
   customer: { name: "Batch Test", phone: "+1 415 555 0100" },
   delivery: { address: "1 Batch St, San Francisco", notes: "" },
+  // The simulated provider's test card that is always authorized.
+  payment: { number: "4242 4242 4242 4242", expiry: "12/34", cvc: "123" },
 });
 
 const myOrderCount = async () => {

@@ -17,6 +17,8 @@ const placeInput = () => ({
   lines: [{ itemId: "margherita", quantity: 1 }],
   customer: { name: "Token Test", phone: "+1 415 555 0100" },
   delivery: { address: "88 Columbus Ave, San Francisco", notes: "" },
+  // The simulated provider's test card that is always authorized.
+  payment: { number: "4242 4242 4242 4242", expiry: "12/34", cvc: "123" },
 });
 const myOrderCount = async () => {
   const res = await callProcedure({ apiBase, path: "orders.mine", kind: "query", token: real });
