@@ -1,10 +1,10 @@
 import { createCallerFactory, createLogger } from "@tiffin/kit";
-import type { Actor } from "@tiffin/kit/auth";
+import type { Actor } from "@tiffin/kit/actor";
 import { anActor, contextFor, refusalOf } from "@tiffin/kit/testing";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { InMemoryAccounts, InMemoryRefreshTokens } from "../test/fakes";
-import { revokeSessions } from "./domain/sessions";
+import { createAuthService } from "./domain/auth-service";
 import { createAuthRouter } from "./router";
 
 const logger = createLogger("auth-test");
@@ -13,7 +13,7 @@ logger.setLogLevel("SILENT");
 const setup = () => {
   const accounts = new InMemoryAccounts();
   const refreshTokens = new InMemoryRefreshTokens();
-  const router = createAuthRouter({ revokeSessions: revokeSessions({ accounts, refreshTokens }) });
+  const router = createAuthRouter(createAuthService({ accounts, refreshTokens }));
   const caller = (actor: Actor | undefined, authError?: string) =>
     createCallerFactory(router)({ correlationId: "corr-test", logger, actor, authError });
   return { accounts, refreshTokens, router, caller };

@@ -1,12 +1,7 @@
 import { authedProcedure, operatorProcedure, router } from "@tiffin/kit";
-import { roles } from "@tiffin/kit/auth";
+import { roles } from "@tiffin/kit/actor";
 import { z } from "zod";
-import type { revokeSessions } from "./domain/sessions";
-
-export interface AuthRouterDeps {
-  /** Ends every session of an account (revokes its refresh tokens). */
-  revokeSessions: ReturnType<typeof revokeSessions>;
-}
+import type { AuthService } from "./domain/auth-service";
 
 const RevokeSessionsInput = z.strictObject({
   // Length first, so no pattern ever runs on a huge string.
@@ -18,10 +13,10 @@ const RevokeSessionsInput = z.strictObject({
 
 /**
  * The auth service's API: who the caller is (as the verified token says), and for operators, ending an
- * account's sessions. A thin layer: the real adapters come from wiring.ts through handlers/api.ts.
+ * account's sessions. A thin layer over the service (domain/auth-service.ts).
  */
-export const createAuthRouter = (deps: AuthRouterDeps) => {
-  return router({
+export const createAuthRouter = (svc: AuthService) =>
+  router({
     me: authedProcedure(...roles).query(({ ctx }) => ctx.actor),
     /**
      * Revokes every refresh token of the account: each of its sessions ends at its next refresh (within
@@ -29,8 +24,7 @@ export const createAuthRouter = (deps: AuthRouterDeps) => {
      */
     revokeSessions: operatorProcedure
       .input(RevokeSessionsInput)
-      .mutation(({ input }) => deps.revokeSessions(input.email)),
+      .mutation(({ input }) => svc.revokeSessions(input.email)),
   });
-};
 
 export type AuthRouter = ReturnType<typeof createAuthRouter>;

@@ -1,16 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { SESv2Client } from "@aws-sdk/client-sesv2";
 import { createDocumentClient } from "@tiffin/aws";
-import { createTokenVerifier, WEB_CLIENT_ID } from "@tiffin/kit/auth";
+import { createTokenVerifier } from "@tiffin/kit/auth";
+import { WEB_CLIENT_ID } from "@tiffin/kit/session";
 import { Resource } from "sst";
-import { revokeSessions } from "./domain/sessions";
-import { issuerEnv } from "./env";
-import { createIssuerApp } from "./issuer";
-import { sesMailer } from "./mail/ses";
-import type { AuthRouterDeps } from "./router";
+import { createAuthService } from "./domain/auth-service";
+import { createIssuerApp } from "./issuer/app";
+import { issuerEnv } from "./issuer/env";
+import { sesMailer } from "./messaging/ses-mailer";
 import { dynamoAccounts, dynamoAttemptCounter, dynamoCodes, dynamoDevMailbox } from "./storage/dynamo";
 import { openAuthDynamoStorage, openAuthRefreshTokens } from "./storage/openauth";
 import { openAuthPasswords } from "./storage/passwords";
+
+/*
+ * How every service is assembled (restaurants, orders, auth alike): domain/<name>-service.ts exports
+ * create<Name>Service(deps), the service's operations over its ports; `createService` below builds the
+ * real adapters and calls it; router.ts takes the service (create<Name>Router(svc)); handlers/api.ts joins
+ * the two. Tests build the same service from fakes (test/fakes.ts).
+ */
 
 /*
  * The only place that reads `Resource.*` and the environment, and builds real adapters.
@@ -53,15 +60,13 @@ export const createIssuer = () => {
   });
 };
 
-/** The auth API's adapters: accounts, and OpenAuth's refresh tokens (to revoke an account's sessions). */
-export const createApiDeps = (): AuthRouterDeps => {
+/** The auth API's service: accounts, and OpenAuth's refresh tokens (to revoke an account's sessions). */
+export const createService = () => {
   const table = Resource.AuthTable.name;
-  return {
-    revokeSessions: revokeSessions({
-      accounts: dynamoAccounts(createDocumentClient(), table),
-      refreshTokens: openAuthRefreshTokens(openAuthStorage(table, process.env.AWS_ENDPOINT_URL_DYNAMODB)),
-    }),
-  };
+  return createAuthService({
+    accounts: dynamoAccounts(createDocumentClient(), table),
+    refreshTokens: openAuthRefreshTokens(openAuthStorage(table, process.env.AWS_ENDPOINT_URL_DYNAMODB)),
+  });
 };
 
 /** What the demo seed writes through: the accounts store and OpenAuth's password records. */

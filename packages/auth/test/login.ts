@@ -4,7 +4,7 @@
  * app). For tests against a running issuer (local stack) or an in-process one (`fetch` option).
  */
 import { createHash, randomBytes } from "node:crypto";
-import { WEB_CLIENT_ID } from "@tiffin/kit/auth";
+import { WEB_CLIENT_ID } from "@tiffin/kit/session";
 
 export interface SignInOptions {
   /** The issuer's origin, e.g. http://127.0.0.1:3020. */

@@ -29,6 +29,13 @@ export const placeLimitsFrom = (env: NodeJS.ProcessEnv): PlaceLimits => ({
   ),
 });
 
+/*
+ * How every service is assembled (restaurants, orders, auth alike): domain/<name>-service.ts exports
+ * create<Name>Service(deps), the service's operations over its ports; `createService` below builds the
+ * real adapters and calls it; router.ts takes the service (create<Name>Router(svc)); handlers/api.ts joins
+ * the two. Tests build the same service from fakes (test/fakes.ts).
+ */
+
 /**
  * The only place that reads `Resource.*` and builds real adapters. Payments go to the simulated provider
  * (intents in OrdersTable): no real provider is wired in yet, so no real money moves anywhere.

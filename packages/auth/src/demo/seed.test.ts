@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Actor } from "@tiffin/kit/auth";
+import { Actor } from "@tiffin/kit/actor";
 import { describe, expect, it } from "vitest";
 import { InMemoryAccounts, InMemoryPasswords, manualClock } from "../../test/fakes";
 import { actorOf } from "../domain/accounts";

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { issuerEnv } from "./env";
 
 describe("issuer environment", () => {
-  it("in local mode: the dev mailbox, the web origins (normalized) and DynamoDB Local", () => {
+  it("in local mode: the dev mailbox, the web origins (normalized, once each) and DynamoDB Local", () => {
     expect(
       issuerEnv({
         TIFFIN_MAIL: "mailbox",
-        TIFFIN_WEB_ORIGINS: "http://127.0.0.1:3000/, http://127.0.0.1:3100",
+        TIFFIN_WEB_ORIGINS: "http://127.0.0.1:3000/, http://127.0.0.1:3100 http://127.0.0.1:3000",
         AWS_ENDPOINT_URL_DYNAMODB: "http://127.0.0.1:3002",
       }),
     ).toEqual({
@@ -46,7 +46,9 @@ describe("issuer environment", () => {
   it.each([
     [{ TIFFIN_WEB_ORIGINS: "https://d1.cloudfront.net" }, /TIFFIN_MAIL_FROM/],
     [{ TIFFIN_MAIL: "mailbox" }, /TIFFIN_WEB_ORIGINS is required/],
-    [{ TIFFIN_MAIL: "mailbox", TIFFIN_WEB_ORIGINS: "not a url" }, /"not a url" is not a URL/],
+    [{ TIFFIN_MAIL: "mailbox", TIFFIN_WEB_ORIGINS: "not-a-url" }, /"not-a-url" is not an http\(s\) URL/],
+    // The same rule as the web app's: only http(s), so an `ftp:` entry is no origin (not "null").
+    [{ TIFFIN_MAIL: "mailbox", TIFFIN_WEB_ORIGINS: "http://127.0.0.1:3000 ftp://x" }, /"ftp:\/\/x" is not/],
     [{ TIFFIN_MAIL: "mailbox", TIFFIN_WEB_ORIGINS: " , " }, /lists no origin/],
   ])("refuses %j at cold start", (env, message) => {
     expect(() => issuerEnv(env)).toThrow(message);

@@ -1,21 +1,18 @@
+import { parseWebOrigins } from "@tiffin/kit/session";
 import { z } from "zod";
 
+/** `TIFFIN_WEB_ORIGINS` by the kit's one rule; here, unlike in the web app, an entry that isn't an origin stops the issuer. */
 const origins = z
-  .string({ error: "TIFFIN_WEB_ORIGINS is required: the web app's origin(s), comma-separated." })
+  .string({ error: "TIFFIN_WEB_ORIGINS is required: the web app's origin(s), separated by commas." })
   .transform((value, ctx) => {
-    const list: string[] = [];
-    for (const entry of value
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean)) {
-      try {
-        list.push(new URL(entry).origin);
-      } catch {
-        ctx.addIssue({ code: "custom", message: `TIFFIN_WEB_ORIGINS: "${entry}" is not a URL.` });
-      }
+    const { origins, invalid } = parseWebOrigins(value);
+    for (const entry of invalid) {
+      ctx.addIssue({ code: "custom", message: `TIFFIN_WEB_ORIGINS: "${entry}" is not an http(s) URL.` });
     }
-    if (list.length === 0) ctx.addIssue({ code: "custom", message: "TIFFIN_WEB_ORIGINS lists no origin." });
-    return list;
+    if (origins.length === 0 && invalid.length === 0) {
+      ctx.addIssue({ code: "custom", message: "TIFFIN_WEB_ORIGINS lists no origin." });
+    }
+    return origins;
   });
 
 const IssuerEnv = z.discriminatedUnion("TIFFIN_MAIL", [

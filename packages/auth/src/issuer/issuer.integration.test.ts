@@ -3,7 +3,8 @@ import { DeleteCommand, GetCommand } from "@aws-sdk/lib-dynamodb";
 import type { StorageAdapter } from "@openauthjs/openauth/storage/storage";
 import { emulatorClients, freshTable } from "@tiffin/aws/testing";
 import { createCallerFactory, createLogger } from "@tiffin/kit";
-import { createTokenVerifier, type TokenVerifier, WEB_CLIENT_ID } from "@tiffin/kit/auth";
+import { createTokenVerifier, type TokenVerifier } from "@tiffin/kit/auth";
+import { WEB_CLIENT_ID } from "@tiffin/kit/session";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { handle, type LambdaEvent } from "hono/aws-lambda";
 import { createLocalJWKSet, decodeJwt } from "jose";
@@ -17,15 +18,16 @@ import {
   registerCustomer,
   SignInError,
   type Tokens,
-} from "../test/login";
-import { DEMO_PASSWORD, seedDemoAccounts } from "./demo/seed";
-import type { Account } from "./domain/accounts";
-import { revokeSessions } from "./domain/sessions";
-import { behindFunctionUrl, createIssuerApp, type IssuerApp, type IssuerDeps } from "./issuer";
-import { createAuthRouter } from "./router";
-import { dynamoAccounts, dynamoAttemptCounter, dynamoCodes, dynamoDevMailbox } from "./storage/dynamo";
-import { openAuthDynamoStorage, openAuthRefreshTokens } from "./storage/openauth";
-import { openAuthPasswords } from "./storage/passwords";
+} from "../../test/login";
+import { DEMO_PASSWORD, seedDemoAccounts } from "../demo/seed";
+import type { Account } from "../domain/accounts";
+import { createAuthService } from "../domain/auth-service";
+import { createAuthRouter } from "../router";
+import { dynamoAccounts, dynamoAttemptCounter, dynamoCodes, dynamoDevMailbox } from "../storage/dynamo";
+import { openAuthDynamoStorage, openAuthRefreshTokens } from "../storage/openauth";
+import { openAuthPasswords } from "../storage/passwords";
+import { createIssuerApp, type IssuerApp, type IssuerDeps } from "./app";
+import { behindFunctionUrl } from "./function-url";
 
 /*
  * The real issuer app (OpenAuth + Tiffin's password provider and guards) against DynamoDB Local, called
@@ -676,12 +678,12 @@ describe("sessions follow the account", () => {
 
     const logger = createLogger("auth-test");
     logger.setLogLevel("SILENT");
-    const router = createAuthRouter({
-      revokeSessions: revokeSessions({
+    const router = createAuthRouter(
+      createAuthService({
         accounts: dynamoAccounts(db, table),
         refreshTokens: openAuthRefreshTokens(storage),
       }),
-    });
+    );
     const operator = await verify(
       (
         await loginWithPassword({

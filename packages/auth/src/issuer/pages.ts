@@ -2,16 +2,16 @@
  * The issuer's own pages (the sign-in forms themselves are OpenAuth's PasswordUI, themed in theme.ts).
  * Plain HTML, no scripts, no remote fonts or images; every interpolated value is escaped.
  */
-import type { StoredMail } from "./domain/ports";
-import { type ThrottledAction, waitInWords } from "./domain/throttle";
+import { type ThrottledAction, waitInWords } from "../domain/throttle";
 
-const escapeHtml = (value: string) =>
+export const escapeHtml = (value: string) =>
   value.replace(
     /[&<>"']/g,
     (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch,
   );
 
-const page = (title: string, body: string) => `<!doctype html>
+/** A whole page in the issuer's look; `body` is HTML (escape what goes into it). */
+export const page = (title: string, body: string) => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -89,29 +89,4 @@ export const disabledAccountPage = () =>
     "Account disabled",
     `<h1>This account can't sign in</h1>
 <p>Tiffin has disabled this account. If you think that is a mistake, contact Tiffin support.</p>`,
-  );
-
-export const mailboxPage = (messages: StoredMail[], to: string | undefined) =>
-  page(
-    "Dev mailbox",
-    `<h1>Dev mailbox</h1>
-<p>Local mode sends no real email: every message Tiffin would send (registration and password-reset
-codes) lands here, newest first${to ? `, only those to <strong>${escapeHtml(to)}</strong> (<a href="/dev/mailbox">show all</a>)` : ""}.
-Reload the page to see new ones. For tests: <a href="/dev/mailbox.json">/dev/mailbox.json?to=&lt;email&gt;</a>.</p>
-${
-  messages.length === 0
-    ? "<p><strong>No messages yet.</strong></p>"
-    : messages
-        .map(
-          (m) => `<article>
-<h2>${escapeHtml(m.subject)}</h2>
-<dl>
-<dt>To</dt><dd>${escapeHtml(m.to)}</dd>
-<dt>Sent</dt><dd><time datetime="${escapeHtml(m.sentAt)}">${escapeHtml(m.sentAt.replace("T", " ").slice(0, 19))} UTC</time></dd>
-</dl>
-<pre>${escapeHtml(m.text)}</pre>
-</article>`,
-        )
-        .join("\n")
-}`,
   );

@@ -19,9 +19,9 @@ import { nameProblem } from "../domain/names";
 import { CODE_RULES, type CodeCheck, type OneTimeCodes } from "../domain/one-time-codes";
 import type { AccountRepository, Mailer, RefreshTokens } from "../domain/ports";
 import type { Throttle, ThrottledAction } from "../domain/throttle";
-import { throttledPage } from "../pages";
 import type { PasswordHash, PasswordRecords } from "../storage/passwords";
-import { copy, loginPage, type Notice, registerPage, resetPage } from "./forms";
+import { throttledPage } from "./pages";
+import { copy, loginPage, type Notice, registerPage, resetPage } from "./password-forms";
 
 export interface PasswordFlowDeps {
   passwords: PasswordRecords;

@@ -9,7 +9,7 @@ const logo = (fill: string) =>
 /**
  * Tiffin's look for OpenAuth's sign-in pages: warm orange (dark enough for white button text to pass
  * WCAG AA), system fonts, inline logo and favicon. `css` also stands in for the CSS reset OpenAuth
- * would fetch from a CDN (the issuer strips that remote import, see `hardenPages`).
+ * would fetch from a CDN (the issuer strips that remote import, see harden.ts).
  */
 export const tiffinTheme: Theme = {
   title: "Tiffin",
