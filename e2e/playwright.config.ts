@@ -5,6 +5,12 @@ import { defineConfig, devices } from "@playwright/test";
 /** A dedicated port (not 3000) so the tests never talk to someone's dev stack; all ports derive from it. */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+/**
+ * The stack's fresh data directory, chosen once by the runner and inherited by its workers through the
+ * environment (each re-reads this file), so tests can find the stack's control API (control.json).
+ */
+process.env.TIFFIN_E2E_DATA_DIR ??= join(tmpdir(), `tiffin-e2e-${process.pid}`);
+const dataDir = process.env.TIFFIN_E2E_DATA_DIR;
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -41,7 +47,7 @@ export default defineConfig({
     command: "npm start",
     cwd: "..",
     url: `${baseURL}/`,
-    env: { PORT: String(PORT), TIFFIN_DATA_DIR: join(tmpdir(), `tiffin-e2e-${process.pid}`) },
+    env: { PORT: String(PORT), TIFFIN_DATA_DIR: dataDir },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "ignore",
