@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { type ContractName, OrderPlacedV1 } from "@tiffin/contracts";
 import { demoRestaurants } from "../src/demo/catalog";
 import { catalogEvent } from "../src/domain/catalog-event";
-import type { CatalogOutboxEntry } from "../src/domain/ports";
+import type { CatalogOutboxEntry, PhotoStore } from "../src/domain/ports";
 import type { MenuItem, Restaurant } from "../src/domain/restaurant";
 import { createRestaurantsService } from "../src/domain/restaurants-service";
 import { InMemoryRestaurants, InMemoryTickets, RecordingCatalogPublisher, RecordingLog } from "./fakes";
@@ -84,7 +84,9 @@ export const catalogEntry = (
  * The restaurants service over fakes, with `restaurants` already stored (the demo catalog unless
  * given). The fakes are returned too, so a test can look at what was saved, ticketed and published.
  */
-export const restaurantsHarness = async (opts: { restaurants?: Restaurant[]; now?: () => Date } = {}) => {
+export const restaurantsHarness = async (
+  opts: { restaurants?: Restaurant[]; now?: () => Date; photos?: PhotoStore; newId?: () => string } = {},
+) => {
   const restaurants = new InMemoryRestaurants();
   const tickets = new InMemoryTickets();
   const publisher = new RecordingCatalogPublisher();
@@ -97,6 +99,8 @@ export const restaurantsHarness = async (opts: { restaurants?: Restaurant[]; now
     outbox: restaurants.outbox,
     now: opts.now ?? (() => FIXED_NOW),
     log,
+    photos: opts.photos,
+    newId: opts.newId,
   });
   /** What happened since setup: restaurant writes, tickets, catalog events. */
   const effects = () => ({
