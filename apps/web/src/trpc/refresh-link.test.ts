@@ -82,6 +82,7 @@ describe("refreshLink", () => {
         lines: [{ itemId: "margherita", quantity: 1 }],
         customer: { name: "Sam", phone: "+1 415 555 0134" },
         delivery: { address: "1 Market St", notes: "" },
+        payment: { number: "4242 4242 4242 4242", expiry: "12/34", cvc: "123" },
       },
       { context: { correlationId: "checkout-attempt-1" } },
     );

@@ -83,6 +83,7 @@ describe("serviceLink", () => {
       lines: [{ itemId: "masala-dosa", quantity: 1 }],
       customer: { name: "Sam", phone: "+1 415 555 0134" },
       delivery: { address: "1 Market St", notes: "" },
+      payment: { number: "4242 4242 4242 4242", expiry: "12/34", cvc: "123" },
     };
     await client.orders.place.mutate(placeInput, { context: { correlationId: "checkout-attempt-1" } });
     await client.orders.place.mutate(placeInput, { context: { correlationId: "checkout-attempt-1" } });

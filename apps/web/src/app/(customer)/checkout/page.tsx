@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { showTestCards } from "@/checkout/test-mode";
 import { CheckoutView } from "./checkout-view";
 
 export const metadata: Metadata = { title: "Checkout" };
 
 export default function CheckoutPage() {
-  return <CheckoutView />;
+  return <CheckoutView testMode={showTestCards()} />;
 }

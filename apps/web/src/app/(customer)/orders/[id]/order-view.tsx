@@ -1,20 +1,17 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import type { Order } from "@tiffin/orders";
-import { Alert, Button, buttonStyles, Card, CheckIcon, EmptyState, MapPinIcon, Skeleton } from "@tiffin/ui";
+import { Alert, Button, buttonStyles, Card, EmptyState, Skeleton } from "@tiffin/ui";
 import Link from "next/link";
 import { SignInPrompt, WrongAccount } from "@/components/account-gates";
-import { Bill } from "@/components/bill";
-import { OrderStatusTimeline, statusLabel } from "@/components/order-status-timeline";
 import { useDocumentTitle } from "@/components/use-document-title";
-import { formatDateTime } from "@/lib/time";
 import { isUuid } from "@/lib/uuid";
 import { useSession } from "@/session/use-session";
-import { problemOf } from "@/trpc/problem";
-import { useTRPC } from "@/trpc/react";
-
-const REFRESH_MS = 5_000;
+import { type Problem, problemOf } from "@/trpc/problem";
+import { OrderHeader } from "./order-header";
+import { OrderProgress } from "./order-progress";
+import { OrderReceipt } from "./order-receipt";
+import { useOrder } from "./use-order";
 
 function OrderNotFound() {
   return (
@@ -33,22 +30,13 @@ function OrderNotFound() {
   );
 }
 
+/** `/orders/<id>`: one of the signed-in customer's orders, moving along as the kitchen answers. */
 export function OrderView({ orderId }: { orderId: string }) {
-  const trpc = useTRPC();
   const session = useSession();
   const valid = isUuid(orderId);
   const isCustomer = session.status === "signed-in" && session.actor.role === "customer";
-  const order = useQuery(
-    trpc.orders.get.queryOptions(
-      { orderId },
-      {
-        // Only the customer who placed an order can see it; anyone else's answer is "not found".
-        enabled: valid && isCustomer,
-        // Keep the status fresh while the page is open; stop asking once the order can't be loaded.
-        refetchInterval: (query) => (query.state.status === "error" ? false : REFRESH_MS),
-      },
-    ),
-  );
+  // Only the customer who placed an order can see it; anyone else's answer is "not found".
+  const { order, cancel, cancelProblem } = useOrder(orderId, valid && isCustomer);
   useDocumentTitle(order.data ? `Order ${order.data.shortCode}` : undefined);
 
   if (!valid) return <OrderNotFound />;
@@ -78,92 +66,73 @@ export function OrderView({ orderId }: { orderId: string }) {
   if (order.isError && !order.data) {
     const problem = problemOf(order.error);
     if (problem.status === 404 || problem.status === 400) return <OrderNotFound />;
-    return (
-      <div className="mx-auto max-w-3xl px-4 py-12">
-        <Alert
-          tone="danger"
-          live="alert"
-          title="We couldn't load your order"
-          action={
-            <Button variant="secondary" size="sm" onClick={() => order.refetch()} loading={order.isFetching}>
-              Try again
-            </Button>
-          }
-        >
-          {problem.message} Your order is safe: this page only shows it.
-        </Alert>
-      </div>
-    );
+    return <OrderLoadError problem={problem} onRetry={() => order.refetch()} retrying={order.isFetching} />;
   }
-  return <OrderDetails order={order.data} />;
+  return (
+    <OrderDetails
+      order={order.data}
+      onCancel={() => cancel.mutate()}
+      cancelling={cancel.isPending}
+      cancelProblem={cancelProblem}
+    />
+  );
 }
 
-function OrderDetails({ order }: { order: Order }) {
+function OrderDetails({
+  order,
+  onCancel,
+  cancelling,
+  cancelProblem,
+}: {
+  order: Order;
+  onCancel: () => void;
+  cancelling: boolean;
+  cancelProblem: Problem | undefined;
+}) {
   return (
     <div className="mx-auto max-w-3xl space-y-6 px-4 py-8 sm:px-6">
       <Card className="overflow-hidden">
-        <div className="bg-linear-to-br from-emerald-50 to-white px-5 py-8 text-center sm:px-8">
-          <div className="mx-auto grid size-14 place-items-center rounded-full bg-emerald-700 text-white shadow-md">
-            <CheckIcon className="size-8" />
-          </div>
-          <h1 className="mt-4 text-3xl font-extrabold tracking-tight">Order placed</h1>
-          <p className="mt-2 text-stone-700">
-            {order.restaurantName} has your order. We'll keep this page up to date.
-          </p>
-          <p className="mt-4 inline-flex flex-wrap items-center justify-center gap-2 rounded-2xl bg-white px-4 py-2 ring-1 ring-stone-200">
-            <span className="text-sm text-stone-600">Order code</span>
-            <span className="font-mono text-xl font-bold tracking-widest">{order.shortCode}</span>
-          </p>
-        </div>
-        <div className="border-t border-stone-100 px-5 py-6 sm:px-8">
-          <div className="mb-5 flex flex-wrap items-baseline justify-between gap-2">
-            <h2 className="text-lg font-bold">Status</h2>
-            <p role="status" className="text-sm font-semibold text-emerald-800">
-              {statusLabel(order.status)}
-            </p>
-          </div>
-          <OrderStatusTimeline order={order} />
-        </div>
+        <OrderHeader order={order} />
+        <OrderProgress
+          order={order}
+          onCancel={onCancel}
+          cancelling={cancelling}
+          cancelProblem={cancelProblem}
+        />
       </Card>
-
-      <Card className="p-5 sm:p-8">
-        <h2 className="text-lg font-bold">Your order from {order.restaurantName}</h2>
-        <p className="mt-1 text-sm text-stone-600">
-          Placed <time dateTime={order.placedAt}>{formatDateTime(new Date(order.placedAt))}</time>
-        </p>
-        <Bill priced={order} />
-      </Card>
-
-      <Card className="p-5 sm:p-8">
-        <h2 className="text-lg font-bold">Delivery</h2>
-        <dl className="mt-3 grid gap-4 text-sm sm:grid-cols-2">
-          <div>
-            <dt className="font-semibold text-stone-900">Address</dt>
-            <dd className="mt-1 flex gap-1.5 text-stone-700">
-              <MapPinIcon className="mt-0.5 size-4 shrink-0" />
-              <span className="whitespace-pre-line">{order.delivery.address}</span>
-            </dd>
-          </div>
-          <div>
-            <dt className="font-semibold text-stone-900">Contact</dt>
-            <dd className="mt-1 text-stone-700">
-              {order.customer.name} · {order.customer.phone}
-            </dd>
-          </div>
-          {order.delivery.notes && (
-            <div className="sm:col-span-2">
-              <dt className="font-semibold text-stone-900">Notes for the courier</dt>
-              <dd className="mt-1 whitespace-pre-line text-stone-700">{order.delivery.notes}</dd>
-            </div>
-          )}
-        </dl>
-      </Card>
-
+      <OrderReceipt order={order} />
       <div className="text-center">
         <Link href="/" className={buttonStyles({ variant: "secondary" })}>
           Order something else
         </Link>
       </div>
+    </div>
+  );
+}
+
+function OrderLoadError({
+  problem,
+  onRetry,
+  retrying,
+}: {
+  problem: Problem;
+  onRetry: () => void;
+  retrying: boolean;
+}) {
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-12">
+      <Alert
+        tone="danger"
+        live="alert"
+        title="We couldn't load your order"
+        action={
+          <Button variant="secondary" size="sm" onClick={onRetry} loading={retrying}>
+            Try again
+          </Button>
+        }
+      >
+        {problem.message} Your order is safe: this page only shows it.
+      </Alert>
     </div>
   );
 }
