@@ -17,7 +17,7 @@ import { startControlServer } from "./control";
 import { acquireStackLock } from "./lock";
 import { prefixer } from "./processes";
 import { createLocalRouter } from "./router";
-import { buildWeb, nextBin, webBuildIsCurrent, webDir } from "./web-build";
+import { buildWeb, clearWebDataCache, nextBin, webBuildIsCurrent, webDir } from "./web-build";
 
 export interface RunningStack {
   resources: ResourceValues;
@@ -218,6 +218,7 @@ export const startStack = async (
 
     await webReady;
     if (opts.web) {
+      clearWebDataCache();
       const next = await step(say, "Starting Next.js", () =>
         supervise({
           name: "Next.js",

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { type LineSink, pipeLines } from "@tiffin/aws/child-processes";
 import { repoRoot } from "./config";
@@ -49,5 +49,13 @@ export const buildWeb = (sink: LineSink): Promise<void> =>
       resolve();
     });
   });
+
+/**
+ * Empties Next's data cache (the catalog reads of server-rendered pages, kept in `.next/cache/fetch-cache`
+ * across restarts): a stack starts on its own data, so another run's catalog must never be served. A
+ * running web app keeps what it holds in memory.
+ */
+export const clearWebDataCache = () =>
+  rmSync(join(webDir, ".next", "cache", "fetch-cache"), { recursive: true, force: true });
 
 export { webDir };
