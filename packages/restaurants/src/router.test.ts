@@ -182,7 +182,17 @@ describe("restaurants router", () => {
   it("returns a restaurant with its menu by slug", async () => {
     const { caller } = await setup();
 
-    expect(await caller.bySlug({ slug: "nonna-rosa" })).toEqual(demoRestaurant("nonna-rosa"));
+    expect(await caller.bySlug({ slug: "nonna-rosa" })).toEqual({
+      ...demoRestaurant("nonna-rosa"),
+      isOpen: true,
+      availability: {
+        acceptingOrders: true,
+        status: "open",
+        message: "",
+        pausedUntil: null,
+        busyExtraMinutes: 0,
+      },
+    });
   });
 
   it("lists a restaurant's kitchen tickets", async () => {

@@ -1,7 +1,9 @@
 import { publicProcedure, router, staffProcedure } from "@tiffin/kit";
 import { z } from "zod";
+import { ticketLanes } from "./domain/kitchen-ticket";
 import type { RestaurantsService } from "./domain/restaurants-service";
 import { BAD_CURSOR, MAX_TICKETS_PAGE } from "./domain/ticket-page";
+import { kitchenProcedures } from "./kitchen-procedures";
 import { menuProcedures } from "./menu-procedures";
 
 const Id = z
@@ -17,9 +19,13 @@ export const ListInput = z.strictObject({
   openNow: z.boolean().optional(),
 });
 
-/** One page of the kitchen board: newest first; `cursor` is the previous page's `nextCursor`. */
+/**
+ * One page of the kitchen board: newest first; `cursor` is the previous page's `nextCursor`. `lane` picks
+ * a section (new, preparing, ready, done today); without it, every ticket.
+ */
 export const TicketsInput = z.strictObject({
   restaurantId: Id,
+  lane: z.enum(ticketLanes, { error: "Choose a section: new, preparing, ready or done." }).optional(),
   limit: z
     .int({ error: "The page size must be a whole number." })
     .min(1, "Ask for at least 1 ticket.")
@@ -37,6 +43,8 @@ export const createRestaurantsRouter = (svc: RestaurantsService) =>
       .input(TicketsInput)
       .query(({ input, ctx }) => svc.tickets(input.restaurantId, ctx.actor, input)),
     myRestaurants: staffProcedure.query(({ ctx }) => svc.myRestaurants(ctx.actor)),
+    /** The kitchen: acceptTicket, rejectTicket, markTicketReady, storeSettings, setStoreState, setOpeningHours, sales. */
+    ...kitchenProcedures(svc),
     /** The menu editor: menu, saveCategory, deleteCategory, saveItem, deleteItem, availability, photos. */
     ...menuProcedures(svc),
   });

@@ -2,10 +2,12 @@ import { createDocumentClient, createSnsClient } from "@tiffin/aws";
 import { createLogger } from "@tiffin/kit";
 import { createTokenVerifier, WEB_CLIENT_ID } from "@tiffin/kit/auth";
 import { Resource } from "sst";
+import { answerMinutesFrom } from "./domain/kitchen";
 import { createRestaurantsService } from "./domain/restaurants-service";
 import { snsCatalogPublisher } from "./messaging/catalog-publisher";
-import { dynamoCatalogOutbox, dynamoRestaurants, dynamoTickets } from "./storage/dynamo";
+import { dynamoCatalogOutbox, dynamoRestaurants } from "./storage/dynamo";
 import { createS3Client, lazyPhotoStore, s3Photos } from "./storage/s3-photos";
+import { dynamoTickets } from "./storage/tickets";
 
 /*
  * How every service is assembled (restaurants, orders, auth alike): domain/<name>-service.ts exports
@@ -25,6 +27,8 @@ export const createService = () => {
     outbox: dynamoCatalogOutbox(db, table),
     now: () => new Date(),
     log: createLogger("restaurants"),
+    // How long a new ticket waits for an answer before it is rejected automatically (default 10 minutes).
+    answerMinutes: answerMinutesFrom(process.env.TICKET_ANSWER_MINUTES),
     // Only the API is linked to the bucket; TIFFIN_MEDIA_UPLOAD_URL is set locally (same-origin uploads).
     photos: lazyPhotoStore(() =>
       s3Photos(createS3Client(), Resource.MediaBucket.name, {

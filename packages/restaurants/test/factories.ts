@@ -3,9 +3,11 @@ import { join } from "node:path";
 import { type ContractName, OrderPlacedV1 } from "@tiffin/contracts";
 import { demoRestaurants } from "../src/demo/catalog";
 import { catalogEvent } from "../src/domain/catalog-event";
+import { type KitchenTicket, ticketFromOrder } from "../src/domain/kitchen-ticket";
 import type { CatalogOutboxEntry, PhotoStore } from "../src/domain/ports";
 import type { MenuItem, Restaurant } from "../src/domain/restaurant";
 import { createRestaurantsService } from "../src/domain/restaurants-service";
+import { allDayEveryDay, OPEN_STORE, type StoreState } from "../src/domain/store";
 import { InMemoryRestaurants, InMemoryTickets, RecordingCatalogPublisher, RecordingLog } from "./fakes";
 
 /** A contract fixture exactly as a producer would put it on the wire. */
@@ -52,8 +54,11 @@ export const restaurant = (overrides: Partial<Restaurant> & { items?: MenuItem[]
     cuisine: "Fusion",
     description: "A restaurant made for tests.",
     address: "1 Test St, San Francisco",
-    hours: "09:00–21:00 daily",
-    isOpen: true,
+    location: { lat: 37.77, lng: -122.42 },
+    timeZone: "America/Los_Angeles",
+    hours: "Open 24 hours, every day",
+    openingHours: allDayEveryDay(),
+    store: OPEN_STORE,
     deliveryFeeCents: 199,
     minimumOrderCents: 1000,
     etaMinutes: { min: 20, max: 30 },
@@ -70,6 +75,24 @@ export const restaurant = (overrides: Partial<Restaurant> & { items?: MenuItem[]
 
 export const FIXED_NOW = new Date("2026-11-27T18:31:00.000Z");
 
+/** Where a demo restaurant's tickets take their days from, and the default answer window. */
+export const SF_KITCHEN = { timeZone: "America/Los_Angeles", answerMinutes: 10 } as const;
+
+/** A kitchen ticket from the OrderPlaced fixture (received at FIXED_NOW unless said), with changes. */
+export const kitchenTicket = (
+  order: Partial<OrderPlacedV1> = {},
+  overrides: Partial<KitchenTicket> = {},
+  receivedAt = FIXED_NOW,
+): KitchenTicket => ({ ...ticketFromOrder(orderPlaced(order), receivedAt, SF_KITCHEN), ...overrides });
+
+/** A store paused until staff resume it, with what customers are told. */
+export const pausedStore = (message = "Back soon"): StoreState => ({
+  state: "paused",
+  pausedUntil: null,
+  busyExtraMinutes: 0,
+  message,
+});
+
 /** The outbox entry that announces `r`'s catalog, as saveRestaurant writes it. */
 export const catalogEntry = (
   r: Restaurant,
@@ -85,10 +108,17 @@ export const catalogEntry = (
  * given). The fakes are returned too, so a test can look at what was saved, ticketed and published.
  */
 export const restaurantsHarness = async (
-  opts: { restaurants?: Restaurant[]; now?: () => Date; photos?: PhotoStore; newId?: () => string } = {},
+  opts: {
+    restaurants?: Restaurant[];
+    now?: () => Date;
+    photos?: PhotoStore;
+    newId?: () => string;
+    answerMinutes?: number;
+  } = {},
 ) => {
   const restaurants = new InMemoryRestaurants();
-  const tickets = new InMemoryTickets();
+  // Ticket steps and catalog changes share one outbox, as they share one table.
+  const tickets = new InMemoryTickets(restaurants.outbox);
   const publisher = new RecordingCatalogPublisher();
   const log = new RecordingLog();
   for (const r of opts.restaurants ?? demoCatalog()) restaurants.seed(r);
@@ -101,6 +131,7 @@ export const restaurantsHarness = async (
     log,
     photos: opts.photos,
     newId: opts.newId,
+    answerMinutes: opts.answerMinutes,
   });
   /** What happened since setup: restaurant writes, tickets, catalog events. */
   const effects = () => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ticketFromOrder } from "../src/domain/kitchen-ticket";
 import type { Restaurant } from "../src/domain/restaurant";
-import { catalogEntry, orderPlaced, restaurant } from "./factories";
+import { catalogEntry, orderPlaced, restaurant, SF_KITCHEN } from "./factories";
 import { InMemoryRestaurants, InMemoryTickets } from "./fakes";
 
 /*
@@ -55,8 +55,13 @@ describe("InMemoryTickets", () => {
     const early = ticketFromOrder(
       orderPlaced({ orderId: "early", placedAt: "2026-11-27T18:00:00.000Z" }),
       at,
+      SF_KITCHEN,
     );
-    const late = ticketFromOrder(orderPlaced({ orderId: "late", placedAt: "2026-11-27T19:00:00.000Z" }), at);
+    const late = ticketFromOrder(
+      orderPlaced({ orderId: "late", placedAt: "2026-11-27T19:00:00.000Z" }),
+      at,
+      SF_KITCHEN,
+    );
 
     expect(await tickets.createOnce(early)).toBe("created");
     expect(await tickets.createOnce(late)).toBe("created");
@@ -83,7 +88,7 @@ describe("InMemoryTickets", () => {
       ["c", "2026-11-27T18:05:00.000Z"],
       ["d", "2026-11-27T18:10:00.000Z"],
     ] as const) {
-      await tickets.createOnce(ticketFromOrder(orderPlaced({ orderId, placedAt }), at));
+      await tickets.createOnce(ticketFromOrder(orderPlaced({ orderId, placedAt }), at, SF_KITCHEN));
     }
     const pages: string[][] = [];
     let page = await tickets.listForRestaurant("bombay-tiffin-house", { limit: 2 });

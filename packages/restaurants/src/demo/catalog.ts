@@ -1,5 +1,6 @@
 import type { OptionGroup } from "../domain/menu";
 import type { DietaryTag, MenuCategory, Restaurant } from "../domain/restaurant";
+import { allDayEveryDay, hoursText, OPEN_STORE } from "../domain/store";
 
 type ItemSpec = [
   id: string,
@@ -46,11 +47,20 @@ const menu = (categories: Record<string, ItemSpec[]>): MenuCategory[] =>
     })),
   }));
 
-type RestaurantSpec = Omit<Restaurant, "revision" | "slug">;
+/** Store settings default to open around the clock in San Francisco's zone, so demos and tests work at any hour. */
+type RestaurantSpec = Omit<
+  Restaurant,
+  "revision" | "slug" | "timeZone" | "openingHours" | "hours" | "store"
+> &
+  Partial<Pick<Restaurant, "timeZone" | "openingHours" | "store">>;
 
 /** Drawings made for the demo (apps/web/public/illustrations/, from scripts/illustrations.ts): no emoji. */
 const restaurant = (spec: RestaurantSpec): Omit<Restaurant, "revision"> => ({
   ...spec,
+  timeZone: spec.timeZone ?? "America/Los_Angeles",
+  openingHours: spec.openingHours ?? allDayEveryDay(),
+  hours: hoursText(spec.openingHours ?? allDayEveryDay()),
+  store: spec.store ?? OPEN_STORE,
   slug: spec.id,
   illustration: `/illustrations/restaurants/${spec.id}.svg`,
   menu: spec.menu.map((c) => ({
@@ -59,7 +69,7 @@ const restaurant = (spec: RestaurantSpec): Omit<Restaurant, "revision"> => ({
   })),
 });
 
-/** Demo data seeded at the first `npm start`: realistic menus, one sold-out dish, one closed restaurant. */
+/** Demo data seeded at the first `npm start`: realistic menus, one sold-out dish, one paused restaurant. */
 export const demoRestaurants: Omit<Restaurant, "revision">[] = [
   restaurant({
     id: "bombay-tiffin-house",
@@ -67,8 +77,7 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     cuisine: "Indian",
     description: "Home-style curries, fresh tandoor breads and the tiffin boxes Mumbai runs on.",
     address: "412 Valencia St, San Francisco",
-    hours: "11:00–22:30 daily",
-    isOpen: true,
+    location: { lat: 37.7655, lng: -122.4218 },
     deliveryFeeCents: 299,
     minimumOrderCents: 1000,
     etaMinutes: { min: 25, max: 40 },
@@ -196,8 +205,7 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     cuisine: "Italian",
     description: "Wood-fired Neapolitan pizza with a 48-hour dough and San Marzano tomatoes.",
     address: "88 Columbus Ave, San Francisco",
-    hours: "12:00–23:00 daily",
-    isOpen: true,
+    location: { lat: 37.7955, lng: -122.4045 },
     deliveryFeeCents: 199,
     minimumOrderCents: 1200,
     etaMinutes: { min: 20, max: 35 },
@@ -283,8 +291,7 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     cuisine: "Japanese",
     description: "Rich tonkotsu and bright shoyu ramen, gyoza and rice bowls.",
     address: "1730 Post St, San Francisco",
-    hours: "11:30–21:30, closed Tuesdays",
-    isOpen: true,
+    location: { lat: 37.7855, lng: -122.4304 },
     deliveryFeeCents: 349,
     minimumOrderCents: 1500,
     etaMinutes: { min: 30, max: 45 },
@@ -360,8 +367,7 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     cuisine: "Mexican",
     description: "Hand-pressed corn tortillas, al pastor off the trompo and salsas made every morning.",
     address: "2901 Mission St, San Francisco",
-    hours: "10:00–23:30 daily",
-    isOpen: true,
+    location: { lat: 37.751, lng: -122.4185 },
     deliveryFeeCents: 149,
     minimumOrderCents: 800,
     etaMinutes: { min: 15, max: 30 },
@@ -459,8 +465,7 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     cuisine: "Healthy",
     description: "Grain bowls, big salads and cold-pressed juices. Everything under 700 calories.",
     address: "500 Hayes St, San Francisco",
-    hours: "08:00–20:00 weekdays",
-    isOpen: true,
+    location: { lat: 37.7766, lng: -122.425 },
     deliveryFeeCents: 249,
     minimumOrderCents: 1000,
     etaMinutes: { min: 20, max: 30 },
@@ -527,8 +532,7 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     cuisine: "Korean",
     description: "Korean fried chicken, bibimbap and banchan, with gochujang on everything.",
     address: "3211 Geary Blvd, San Francisco",
-    hours: "12:00–22:00 daily",
-    isOpen: true,
+    location: { lat: 37.7817, lng: -122.456 },
     deliveryFeeCents: 299,
     minimumOrderCents: 1500,
     etaMinutes: { min: 30, max: 50 },
@@ -603,8 +607,14 @@ export const demoRestaurants: Omit<Restaurant, "revision">[] = [
     cuisine: "French",
     description: "A neighbourhood bakery: croissants, quiche and tartes, baked before sunrise.",
     address: "1 Fillmore St, San Francisco",
-    hours: "07:00–15:00, closed today",
-    isOpen: false,
+    location: { lat: 37.772, lng: -122.431 },
+    openingHours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, opens: "07:00", closes: "15:00" })),
+    store: {
+      state: "paused",
+      pausedUntil: null,
+      busyExtraMinutes: 0,
+      message: "Closed today for a private event. Back tomorrow from 07:00.",
+    },
     deliveryFeeCents: 199,
     minimumOrderCents: 800,
     etaMinutes: { min: 20, max: 35 },

@@ -1,6 +1,6 @@
 import { RestaurantCatalogPublishedV2 } from "@tiffin/contracts";
 import { describe, expect, it } from "vitest";
-import { restaurantsHarness } from "../../test/factories";
+import { pausedStore, restaurantsHarness } from "../../test/factories";
 import { demoRestaurants } from "./catalog";
 import { seedDemoCatalog } from "./seed";
 
@@ -49,14 +49,20 @@ describe("seedDemoCatalog", () => {
     const { svc, restaurants, publisher } = await restaurantsHarness({ restaurants: [] });
     await seedDemoCatalog(svc, "corr-first-start");
     const nonna = await svc.bySlug("nonna-rosa");
-    await svc.saveRestaurant({ ...nonna, isOpen: false }, "corr-staff");
+    await svc.saveRestaurant({ ...nonna, store: pausedStore("Back at 19:00") }, "corr-staff");
     const before = publisher.published.length;
 
     await seedDemoCatalog(svc, "corr-restart");
 
-    expect(await restaurants.byId("nonna-rosa")).toMatchObject({ revision: 2, isOpen: false });
+    const stored = await restaurants.byId("nonna-rosa");
+    expect(stored).toMatchObject({ revision: 2, store: { state: "paused", message: "Back at 19:00" } });
+    expect(stored).not.toHaveProperty("isOpen");
+    expect(stored).not.toHaveProperty("availability");
     const republished = publisher.published.slice(before);
     expect(revisions(republished)["nonna-rosa"]).toBe(2);
-    expect(republished.find((e) => e.restaurant.id === "nonna-rosa")?.restaurant.hours).toEqual([]);
+    expect(republished.find((e) => e.restaurant.id === "nonna-rosa")?.restaurant.store).toMatchObject({
+      state: "paused",
+      message: "Back at 19:00",
+    });
   });
 });

@@ -3,17 +3,12 @@ import type { Restaurant } from "./restaurant";
 
 type CatalogRestaurant = RestaurantCatalogPublishedV2["restaurant"];
 
-const ALL_DAY = [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, opens: "00:00", closes: "23:59" }));
-
-/**
- * Store state, opening hours and location as published. Until the Restaurant model carries them, an
- * open restaurant is published as open all day and a closed one with no opening hours (closed every day).
- */
+/** Store state, opening hours and location as published: orders refuses placement while paused or closed. */
 const storeOf = (r: Restaurant): Pick<CatalogRestaurant, "location" | "timeZone" | "store" | "hours"> => ({
-  location: { lat: 0, lng: 0 },
-  timeZone: "UTC",
-  store: { state: "open", pausedUntil: null, busyExtraMinutes: 0, message: "" },
-  hours: r.isOpen ? ALL_DAY : [],
+  location: r.location,
+  timeZone: r.timeZone,
+  store: r.store,
+  hours: r.openingHours,
 });
 
 /** The orderable snapshot other services replicate: store state, prices, options, availability. */

@@ -1,7 +1,14 @@
-import type { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import type {
+  RestaurantCatalogPublishedV2,
+  TicketAcceptedV1,
+  TicketReadyV1,
+  TicketRejectedV1,
+  TicketWithdrawnV1,
+} from "@tiffin/contracts";
 import type { OutboxStore } from "@tiffin/outbox";
-import type { KitchenTicket } from "./kitchen-ticket";
+import type { KitchenTicket, TicketLane, TicketStatus } from "./kitchen-ticket";
 import type { Restaurant } from "./restaurant";
+import type { SalesDay, SalesDelta } from "./sales";
 import type { TicketPosition } from "./ticket-page";
 
 export interface RestaurantRepository {
@@ -19,12 +26,26 @@ export interface RestaurantRepository {
 export interface CatalogOutboxEntry {
   id: string;
   restaurantId: string;
-  event: RestaurantCatalogPublishedV1;
+  event: RestaurantCatalogPublishedV2;
   createdAt: string;
 }
 
-/** Catalog snapshots not yet published; the relay's rules live in @tiffin/outbox. */
-export interface CatalogOutbox extends OutboxStore<CatalogOutboxEntry> {
+/** The kitchen's answers to orders, for the DomainEvents topic. */
+export type TicketEvent = TicketAcceptedV1 | TicketRejectedV1 | TicketReadyV1 | TicketWithdrawnV1;
+
+/** A ticket event saved in the same transaction as the ticket step it announces. */
+export interface TicketOutboxEntry {
+  id: string;
+  restaurantId: string;
+  event: TicketEvent;
+  createdAt: string;
+}
+
+/** Everything the restaurants outbox holds: one relay publishes both kinds to the DomainEvents topic. */
+export type RestaurantsOutboxEntry = CatalogOutboxEntry | TicketOutboxEntry;
+
+/** Catalog snapshots and ticket events not yet published; the relay's rules live in @tiffin/outbox. */
+export interface CatalogOutbox extends OutboxStore<RestaurantsOutboxEntry> {
   /** Saves an entry on its own, replacing one with the same id (a republish of an unchanged catalog). */
   put(entry: CatalogOutboxEntry): Promise<void>;
 }
@@ -34,8 +55,29 @@ export interface Log {
   warn(message: string, extra: Record<string, unknown>): void;
 }
 
+/** What is stored for an order: its ticket, or the tombstone of an order withdrawn before it arrived. */
+export type StoredTicket =
+  | { kind: "ticket"; ticket: KitchenTicket }
+  | { kind: "tombstone"; withdrawnAt: string };
+
+/** A new ticket whose answer time has passed. */
+export interface DueTicket {
+  restaurantId: string;
+  orderId: string;
+  answerBy: string;
+}
+
+/** Which tickets a page lists: one lane of the board (done: of one day), or all of them. */
+export type TicketListing =
+  | { lane?: undefined }
+  | { lane: Exclude<TicketLane, "done"> }
+  | { lane: "done"; day: string };
+
 export interface TicketRepository {
-  /** Creates the ticket unless one exists for the order: "duplicate" means a redelivery. */
+  /**
+   * Creates the ticket (new, due at `answerBy`) unless anything is stored for the order: "duplicate"
+   * means a redelivery, or an order withdrawn before its ticket arrived (a tombstone).
+   */
   createOnce(ticket: KitchenTicket): Promise<"created" | "duplicate">;
   /**
    * A restaurant's tickets newest first: at most `limit`, starting just after `after` when given. `next` is
@@ -43,10 +85,34 @@ export interface TicketRepository {
    */
   listForRestaurant(
     restaurantId: string,
-    page: { limit: number; after?: TicketPosition },
+    page: { limit: number; after?: TicketPosition } & TicketListing,
   ): Promise<{ tickets: KitchenTicket[]; next?: TicketPosition }>;
+  find(restaurantId: string, orderId: string): Promise<StoredTicket | undefined>;
+  /**
+   * Stores `next` only if the stored ticket's status is still `from`, together with the event announcing
+   * the step and the day's sales change, if any (one transaction). False, with nothing written, when the status
+   * was no longer `from` (another step won) or the write collided with one.
+   */
+  transition(
+    next: KitchenTicket,
+    from: TicketStatus,
+    effects: { announcement: TicketOutboxEntry; sales?: SalesDelta },
+  ): Promise<boolean>;
+  /**
+   * Records that the order was withdrawn before its ticket arrived (so the late order.placed creates
+   * nothing), with its announcement; only if nothing is stored for the order yet, else false.
+   */
+  tombstone(
+    ref: { restaurantId: string; orderId: string; withdrawnAt: string },
+    announcement: TicketOutboxEntry,
+  ): Promise<boolean>;
+  /** New tickets whose answerBy is before `now`, oldest first, a page at a time (never the whole table). */
+  due(now: Date, page: { limit: number; after?: unknown }): Promise<{ due: DueTicket[]; next?: unknown }>;
+  /** The stored sales days of a restaurant from `fromDay` to `toDay` (inclusive). */
+  salesDays(restaurantId: string, fromDay: string, toDay: string): Promise<SalesDay[]>;
 }
 
+/** Publishes to the DomainEvents topic: catalog snapshots and ticket events. */
 export interface CatalogPublisher {
   publish(event: RestaurantCatalogPublishedV2 | TicketEvent): Promise<void>;
 }
@@ -63,7 +129,10 @@ export interface PhotoStore {
    * Presigns a form upload of one object at `key`, limited to `contentType` and at most `maxBytes` (the
    * bucket enforces both on AWS; `attachPhoto` checks them again, everywhere).
    */
-  presignUpload(key: string, opts: { contentType: string; maxBytes: number; expiresSeconds: number }): Promise<PhotoUploadTarget>;
+  presignUpload(
+    key: string,
+    opts: { contentType: string; maxBytes: number; expiresSeconds: number },
+  ): Promise<PhotoUploadTarget>;
   /** Size and stored content type of an uploaded object, or undefined when nothing was uploaded there. */
   head(key: string): Promise<{ sizeBytes: number; contentType: string } | undefined>;
   /** The object's first `bytes` bytes (all of it when smaller). */

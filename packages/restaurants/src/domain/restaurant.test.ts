@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { demoCatalog, menuItem, restaurant } from "../../test/factories";
-import { cuisinesOf, type RestaurantFilter, searchRestaurants, toSummary } from "./restaurant";
+import { demoCatalog, FIXED_NOW, menuItem, pausedStore, restaurant } from "../../test/factories";
+import {
+  cuisinesOf,
+  type Restaurant,
+  type RestaurantFilter,
+  searchRestaurants,
+  toSummary,
+  withAvailability,
+} from "./restaurant";
 
 const demo = demoCatalog();
-const namesFor = (filter: RestaurantFilter) => searchRestaurants(demo, filter).map((r) => r.name);
+const namesFor = (filter: RestaurantFilter) => searchRestaurants(demo, filter, FIXED_NOW).map((r) => r.name);
+const summary = (r: Restaurant) => toSummary(withAvailability(r, FIXED_NOW));
 
 describe("searchRestaurants", () => {
   it("lists every restaurant when there is no filter: open ones first, then by rating, then by name", () => {
@@ -14,15 +22,52 @@ describe("searchRestaurants", () => {
       "Seoul Kitchen", // 4.6
       "El Fogón Taquería", // 4.5
       "Green Bowl", // 4.4
-      "Le Petit Four", // 4.9, but closed
+      "Le Petit Four", // 4.9, but paused
     ]);
   });
 
-  it("puts an open restaurant before a better-rated closed one", () => {
-    const closedStar = restaurant({ id: "closed-star", name: "Closed Star", isOpen: false, rating: 5 });
-    const openOk = restaurant({ id: "open-ok", name: "Open OK", isOpen: true, rating: 3.1 });
+  it("puts an open restaurant before a better-rated paused one", () => {
+    const closedStar = restaurant({
+      id: "closed-star",
+      name: "Closed Star",
+      store: pausedStore(),
+      rating: 5,
+    });
+    const openOk = restaurant({ id: "open-ok", name: "Open OK", rating: 3.1 });
 
-    expect(searchRestaurants([closedStar, openOk], {}).map((r) => r.id)).toEqual(["open-ok", "closed-star"]);
+    expect(searchRestaurants([closedStar, openOk], {}, FIXED_NOW).map((r) => r.id)).toEqual([
+      "open-ok",
+      "closed-star",
+    ]);
+  });
+
+  it("counts a restaurant outside its opening hours as closed, and a busy one as open", () => {
+    // FIXED_NOW is Friday 2026-11-27 10:31 in Los Angeles.
+    const dinnerOnly = restaurant({
+      id: "dinner-only",
+      openingHours: [{ day: 5, opens: "17:00", closes: "23:00" }],
+    });
+    const busy = restaurant({
+      id: "busy-place",
+      store: { state: "busy", pausedUntil: null, busyExtraMinutes: 20, message: "" },
+    });
+
+    const found = searchRestaurants([dinnerOnly, busy], { openNow: true }, FIXED_NOW);
+
+    expect(found.map((r) => [r.id, r.availability.status])).toEqual([["busy-place", "busy"]]);
+    expect(searchRestaurants([dinnerOnly], {}, FIXED_NOW)[0]).toMatchObject({
+      isOpen: false,
+      availability: { acceptingOrders: false, status: "closed" },
+    });
+  });
+
+  it("counts a pause whose end time has passed as open again", () => {
+    const back = restaurant({
+      id: "back-again",
+      store: { ...pausedStore(), pausedUntil: new Date(FIXED_NOW.getTime() - 60_000).toISOString() },
+    });
+
+    expect(searchRestaurants([back], { openNow: true }, FIXED_NOW).map((r) => r.id)).toEqual(["back-again"]);
   });
 
   it.each([
@@ -53,7 +98,9 @@ describe("searchRestaurants", () => {
   it("finds an accented dish typed without accents", () => {
     const bistro = restaurant({ id: "bistro", items: [menuItem({ name: "Crème Brûlée" })] });
 
-    expect(searchRestaurants([bistro], { query: "creme brulee" }).map((r) => r.id)).toEqual(["bistro"]);
+    expect(searchRestaurants([bistro], { query: "creme brulee" }, FIXED_NOW).map((r) => r.id)).toEqual([
+      "bistro",
+    ]);
   });
 
   it("filters by cuisine, whatever its case or accents, matching the whole cuisine name", () => {
@@ -61,10 +108,10 @@ describe("searchRestaurants", () => {
     expect(namesFor({ cuisine: "Indian" })).toEqual(["Bombay Tiffin House"]);
     expect(namesFor({ cuisine: "Ital" })).toEqual([]);
     const cafe = restaurant({ id: "cafe", cuisine: "Café" });
-    expect(searchRestaurants([cafe], { cuisine: "cafe" }).map((r) => r.id)).toEqual(["cafe"]);
+    expect(searchRestaurants([cafe], { cuisine: "cafe" }, FIXED_NOW).map((r) => r.id)).toEqual(["cafe"]);
   });
 
-  it("leaves closed restaurants out when openNow is set", () => {
+  it("leaves paused and closed restaurants out when openNow is set", () => {
     expect(namesFor({ openNow: true })).not.toContain("Le Petit Four");
     expect(namesFor({ openNow: true })).toHaveLength(6);
     expect(namesFor({ query: "croissant" })).toEqual(["Le Petit Four"]);
@@ -77,7 +124,7 @@ describe("searchRestaurants", () => {
   });
 
   it("returns summaries, without the menu or the revision", () => {
-    const [first] = searchRestaurants(demo, { query: "sakura" });
+    const [first] = searchRestaurants(demo, { query: "sakura" }, FIXED_NOW);
 
     expect(first).toBeDefined();
     expect(first).not.toHaveProperty("menu");
@@ -100,7 +147,7 @@ describe("toSummary dietary badges", () => {
       ],
     });
 
-    expect(toSummary(r).dietary).toEqual(["vegetarian", "vegan", "spicy"]);
+    expect(summary(r).dietary).toEqual(["vegetarian", "vegan", "spicy"]);
   });
 
   it("ignores sold-out dishes: a badge promises something the customer can order", () => {
@@ -111,13 +158,13 @@ describe("toSummary dietary badges", () => {
       ],
     });
 
-    expect(toSummary(r).dietary).toEqual(["vegetarian"]);
+    expect(summary(r).dietary).toEqual(["vegetarian"]);
   });
 
   it("has no badges when everything is sold out", () => {
     const r = restaurant({ items: [menuItem({ dietary: ["vegan"], available: false })] });
 
-    expect(toSummary(r).dietary).toEqual([]);
+    expect(summary(r).dietary).toEqual([]);
   });
 });
 

@@ -1,4 +1,6 @@
+import { type StoreAvailability, storeAvailability } from "@tiffin/contracts";
 import type { OptionGroup, Photo } from "./menu";
+import type { GeoPoint, OpeningHoursEntry, StoreState } from "./store";
 
 export const dietaryTags = [
   "vegetarian",
@@ -40,9 +42,16 @@ export interface Restaurant {
   cuisine: string;
   description: string;
   address: string;
+  /** Where couriers pick up (seeded; no geocoder here). */
+  location: GeoPoint;
+  /** IANA zone the opening hours, sales days and "done today" are in. */
+  timeZone: string;
+  /** The opening hours as one line for customers, kept in step with `openingHours` when staff set them. */
   hours: string;
-  /** Store state set by staff: a closed restaurant is listed but takes no orders. */
-  isOpen: boolean;
+  /** Per weekday (0 = Sunday); a day with no entry is closed; closes < opens runs past midnight. */
+  openingHours: OpeningHoursEntry[];
+  /** Set by staff: open, paused (until a time or until resumed) or busy (extra minutes on estimates). */
+  store: StoreState;
   deliveryFeeCents: number;
   minimumOrderCents: number;
   etaMinutes: { min: number; max: number };
@@ -59,7 +68,21 @@ export interface Restaurant {
   revision: number;
 }
 
-export type RestaurantSummary = Omit<Restaurant, "menu" | "revision"> & { dietary: DietaryTag[] };
+/**
+ * A restaurant as it is read, at a moment: whether it takes orders now (store state and opening hours) and
+ * why not. `isOpen` is `availability.acceptingOrders`, for pages that only need yes or no.
+ */
+export type RestaurantView = Restaurant & { isOpen: boolean; availability: StoreAvailability };
+
+export type RestaurantSummary = Omit<RestaurantView, "menu" | "revision"> & { dietary: DietaryTag[] };
+
+export const availabilityOf = (r: Restaurant, now: Date): StoreAvailability =>
+  storeAvailability({ store: r.store, hours: r.openingHours, timeZone: r.timeZone }, now);
+
+export const withAvailability = (r: Restaurant, now: Date): RestaurantView => {
+  const availability = availabilityOf(r, now);
+  return { ...r, isOpen: availability.acceptingOrders, availability };
+};
 
 export interface RestaurantFilter {
   query?: string;
@@ -79,7 +102,11 @@ const dietaryOffered = (r: Restaurant): DietaryTag[] => {
   return dietaryTags.filter((t) => tags.has(t));
 };
 
-export const toSummary = ({ menu: _menu, revision: _revision, ...rest }: Restaurant): RestaurantSummary => ({
+export const toSummary = ({
+  menu: _menu,
+  revision: _revision,
+  ...rest
+}: RestaurantView): RestaurantSummary => ({
   ...rest,
   dietary: dietaryOffered({ ...rest, menu: _menu, revision: _revision }),
 });
@@ -88,12 +115,17 @@ export const toSummary = ({ menu: _menu, revision: _revision, ...rest }: Restaur
  * Search matches the restaurant's name, cuisine, description and its dishes' names, so "naan" finds the
  * places that serve it. Open restaurants come first, then by rating.
  */
-export const searchRestaurants = (all: Restaurant[], filter: RestaurantFilter): RestaurantSummary[] => {
+export const searchRestaurants = (
+  all: Restaurant[],
+  filter: RestaurantFilter,
+  now: Date,
+): RestaurantSummary[] => {
   const terms = normalise(filter.query ?? "")
     .split(/\s+/)
     .filter(Boolean);
   const cuisine = filter.cuisine ? normalise(filter.cuisine) : undefined;
   return all
+    .map((r) => withAvailability(r, now))
     .filter((r) => !filter.openNow || r.isOpen)
     .filter((r) => !cuisine || normalise(r.cuisine) === cuisine)
     .filter((r) => {

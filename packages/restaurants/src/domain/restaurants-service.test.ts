@@ -6,6 +6,7 @@ import {
   FIXED_NOW,
   menuItem,
   orderPlaced,
+  pausedStore,
   restaurant,
   restaurantsHarness,
 } from "../../test/factories";
@@ -30,7 +31,9 @@ describe("restaurants service", () => {
 
       expect(await svc.receiveOrder(event)).toBe("created");
 
-      expect(tickets.all()).toEqual([ticketFromOrder(event, FIXED_NOW)]);
+      expect(tickets.all()).toEqual([
+        ticketFromOrder(event, FIXED_NOW, { timeZone: "America/Los_Angeles", answerMinutes: 10 }),
+      ]);
       expect(tickets.all()[0]).toMatchObject({
         orderId: event.orderId,
         shortCode: "7F1C2A",
@@ -190,7 +193,7 @@ describe("restaurants service", () => {
       const { svc, restaurants, publisher } = await restaurantsHarness();
       const current = demoRestaurant("bombay-tiffin-house");
 
-      const saved = await svc.saveRestaurant({ ...current, isOpen: false }, "corr-staff-1");
+      const saved = await svc.saveRestaurant({ ...current, store: pausedStore("Back at 7") }, "corr-staff-1");
 
       expect(saved.revision).toBe(2);
       expect(await restaurants.byId(current.id)).toEqual(saved);
@@ -207,7 +210,9 @@ describe("restaurants service", () => {
           id: "bombay-tiffin-house",
           slug: "bombay-tiffin-house",
           name: "Bombay Tiffin House",
-          hours: [],
+          store: { state: "paused", pausedUntil: null, busyExtraMinutes: 0, message: "Back at 7" },
+          timeZone: "America/Los_Angeles",
+          location: { lat: 37.7655, lng: -122.4218 },
           deliveryFeeCents: 299,
           minimumOrderCents: 1000,
         },
@@ -253,7 +258,7 @@ describe("restaurants service", () => {
       const current = demoRestaurant("green-bowl");
 
       const [a, b] = await Promise.allSettled([
-        svc.saveRestaurant({ ...current, isOpen: false }, "corr-a"),
+        svc.saveRestaurant({ ...current, store: pausedStore() }, "corr-a"),
         svc.saveRestaurant({ ...current, menu: [{ id: "all", name: "All", items: [menuItem()] }] }, "corr-b"),
       ]);
 
@@ -266,7 +271,7 @@ describe("restaurants service", () => {
           message: expect.stringMatching(/changed at the same time/),
         });
       }
-      expect(await restaurants.byId("green-bowl")).toMatchObject({ revision: 2, isOpen: false });
+      expect(await restaurants.byId("green-bowl")).toMatchObject({ revision: 2, store: { state: "paused" } });
       expect(publisher.published.map((e) => e.correlationId)).toEqual(["corr-a"]);
     });
   });
@@ -277,11 +282,11 @@ describe("restaurants service", () => {
       publisher.failWith(new Error("SNS unavailable"));
       const current = demoRestaurant("bombay-tiffin-house");
 
-      const saved = await svc.saveRestaurant({ ...current, isOpen: false }, "corr-closing");
+      const saved = await svc.saveRestaurant({ ...current, store: pausedStore() }, "corr-closing");
 
       expect(await restaurants.byId(current.id)).toEqual(saved);
       expect(publisher.published).toEqual([]);
-      expect(outbox.unsent().map((e) => e.event.revision)).toEqual([2]);
+      expect(outbox.unsentCatalog().map((e) => e.event.revision)).toEqual([2]);
       expect(log.lines).toContainEqual({
         level: "warn",
         message: "catalog not published yet; the outbox relay will publish it",
@@ -299,7 +304,7 @@ describe("restaurants service", () => {
         {
           revision: 2,
           correlationId: "corr-closing",
-          restaurant: { id: "bombay-tiffin-house", hours: [] },
+          restaurant: { id: "bombay-tiffin-house", store: { state: "paused" } },
         },
       ]);
       expect(await svc.relayOutbox()).toMatchObject({ sent: 0 });
@@ -321,8 +326,8 @@ describe("restaurants service", () => {
       const current = demoRestaurant("green-bowl");
 
       await Promise.allSettled([
-        svc.saveRestaurant({ ...current, isOpen: false }, "corr-a"),
-        svc.saveRestaurant({ ...current, isOpen: true }, "corr-b"),
+        svc.saveRestaurant({ ...current, store: pausedStore() }, "corr-a"),
+        svc.saveRestaurant({ ...current, store: pausedStore("other") }, "corr-b"),
       ]);
 
       expect(outbox.all().map((r) => r.entry.event.correlationId)).toEqual(["corr-a"]);
@@ -369,7 +374,24 @@ describe("restaurants service", () => {
     it("finds a restaurant with its menu by slug, and refuses an unknown slug as not found", async () => {
       const { svc } = await restaurantsHarness();
 
-      expect(await svc.bySlug("sakura-ramen-bar")).toEqual(demoRestaurant("sakura-ramen-bar"));
+      expect(await svc.bySlug("sakura-ramen-bar")).toEqual({
+        ...demoRestaurant("sakura-ramen-bar"),
+        isOpen: true,
+        availability: {
+          acceptingOrders: true,
+          status: "open",
+          message: "",
+          pausedUntil: null,
+          busyExtraMinutes: 0,
+        },
+      });
+      expect(await svc.bySlug("le-petit-four")).toMatchObject({
+        isOpen: false,
+        availability: {
+          status: "paused",
+          message: "Closed today for a private event. Back tomorrow from 07:00.",
+        },
+      });
       expect((await refusal(svc.bySlug("no-such-place"))).kind).toBe("not_found");
     });
   });

@@ -1,8 +1,7 @@
-import type { OrderPlacedV1 } from "@tiffin/contracts";
 import { DomainError } from "@tiffin/kit/domain-error";
 import { createRelay, type RelayDeps } from "@tiffin/outbox";
 import { catalogEvent } from "./catalog-event";
-import { ticketFromOrder } from "./kitchen-ticket";
+import { createKitchen, DEFAULT_ANSWER_MINUTES } from "./kitchen";
 import { createMenuEditor } from "./menu-editor";
 import type {
   CatalogOutbox,
@@ -11,10 +10,18 @@ import type {
   Log,
   PhotoStore,
   RestaurantRepository,
+  RestaurantsOutboxEntry,
   TicketRepository,
 } from "./ports";
-import { cuisinesOf, type Restaurant, type RestaurantFilter, searchRestaurants } from "./restaurant";
-import { positionOfCursor, TICKETS_PAGE, type TicketPage, ticketCursor } from "./ticket-page";
+import {
+  cuisinesOf,
+  type Restaurant,
+  type RestaurantFilter,
+  type RestaurantView,
+  searchRestaurants,
+  withAvailability,
+} from "./restaurant";
+import { createStoreSettings } from "./store-settings";
 
 export interface RestaurantsDeps {
   restaurants: RestaurantRepository;
@@ -28,6 +35,8 @@ export interface RestaurantsDeps {
   photos?: PhotoStore;
   /** Ids of new things (photo uploads); random UUIDs unless a test fixes them. */
   newId?: () => string;
+  /** Minutes a new ticket waits for an answer before it is rejected automatically (default 10). */
+  answerMinutes?: number;
 }
 
 /** What this service needs to know about a staff member: where they work (from their verified token). */
@@ -35,39 +44,39 @@ export interface StaffMember {
   restaurants: { id: string; role: "owner" | "staff" }[];
 }
 
-const worksAt = (staff: StaffMember, restaurantId: string) =>
-  staff.restaurants.some((r) => r.id === restaurantId);
-
 const notFound = () =>
   new DomainError("not_found", "We couldn't find that restaurant. It may have moved or closed.");
 
 export const createRestaurantsService = (
   deps: RestaurantsDeps,
-  relayOptions: Pick<RelayDeps<CatalogOutboxEntry>, "policy" | "pageSize" | "budgetMs"> = {},
+  relayOptions: Pick<RelayDeps<RestaurantsOutboxEntry>, "policy" | "pageSize" | "budgetMs"> = {},
 ) => {
-  const byId = async (id: string): Promise<Restaurant> => {
-    const found = await deps.restaurants.byId(id);
-    if (!found) throw notFound();
-    return found;
-  };
-
   const announcement = (r: Restaurant, correlationId: string): CatalogOutboxEntry => {
     const event = catalogEvent(r, { occurredAt: deps.now(), correlationId });
     return { id: event.eventId, restaurantId: r.id, event, createdAt: event.occurredAt };
   };
 
-  /** Publishes a saved snapshot at once; if that fails it stays in the outbox and the relay publishes it. */
-  const publishNow = async (entry: CatalogOutboxEntry) => {
+  /** What identifies an outbox entry in logs: its restaurant, and its revision or its order. */
+  const describe = (entry: RestaurantsOutboxEntry) => ({
+    restaurantId: entry.restaurantId,
+    ...(entry.event.type === "restaurant.catalog-published"
+      ? { revision: entry.event.revision }
+      : { event: entry.event.type, orderId: entry.event.orderId }),
+    correlationId: entry.event.correlationId,
+  });
+
+  /** Publishes a saved entry at once; if that fails it stays in the outbox and the relay publishes it. */
+  const publishNow = async (entry: RestaurantsOutboxEntry) => {
     try {
       await deps.publisher.publish(entry.event);
       await deps.outbox.markSent(entry, deps.now());
     } catch (error) {
-      deps.log.warn("catalog not published yet; the outbox relay will publish it", {
-        restaurantId: entry.restaurantId,
-        revision: entry.event.revision,
-        correlationId: entry.event.correlationId,
-        error: String(error),
-      });
+      deps.log.warn(
+        entry.event.type === "restaurant.catalog-published"
+          ? "catalog not published yet; the outbox relay will publish it"
+          : "ticket event not published yet; the outbox relay will publish it",
+        { ...describe(entry), error: String(error) },
+      );
     }
   };
 
@@ -94,34 +103,29 @@ export const createRestaurantsService = (
       commit,
     }),
 
+    /** The kitchen: tickets, the staff's answers, the answer timer, cancel requests, sales. */
+    ...createKitchen({
+      restaurants: deps.restaurants,
+      tickets: deps.tickets,
+      now: deps.now,
+      log: deps.log,
+      answerMinutes: deps.answerMinutes ?? DEFAULT_ANSWER_MINUTES,
+      publishNow,
+    }),
+
+    /** Store state and opening hours (owner or staff, own restaurants only). */
+    ...createStoreSettings({ restaurants: deps.restaurants, now: deps.now, commit }),
+
     async list(filter: RestaurantFilter) {
       const all = await deps.restaurants.list();
-      return { restaurants: searchRestaurants(all, filter), cuisines: cuisinesOf(all) };
+      return { restaurants: searchRestaurants(all, filter, deps.now()), cuisines: cuisinesOf(all) };
     },
 
-    async bySlug(slug: string): Promise<Restaurant> {
+    /** With whether it takes orders right now (store state and opening hours). */
+    async bySlug(slug: string): Promise<RestaurantView> {
       const found = await deps.restaurants.bySlug(slug);
       if (!found) throw notFound();
-      return found;
-    },
-
-    /**
-     * One page of a restaurant's kitchen tickets, newest first. Another restaurant's tickets get the same
-     * answer as a restaurant that does not exist (checked before the cursor, so a bad one reveals nothing).
-     */
-    async tickets(
-      restaurantId: string,
-      staff: StaffMember,
-      page: { limit?: number; cursor?: string | null } = {},
-    ): Promise<TicketPage> {
-      if (!worksAt(staff, restaurantId)) throw notFound();
-      const after = page.cursor ? positionOfCursor(page.cursor) : undefined;
-      await byId(restaurantId);
-      const found = await deps.tickets.listForRestaurant(restaurantId, {
-        limit: page.limit ?? TICKETS_PAGE,
-        after,
-      });
-      return { tickets: found.tickets, nextCursor: found.next ? ticketCursor(found.next) : null };
+      return withAvailability(found, deps.now());
     },
 
     /** The restaurants a staff member works for, for their dashboard. */
@@ -129,21 +133,21 @@ export const createRestaurantsService = (
       const found = await Promise.all(
         staff.restaurants.map(async (m) => {
           const r = await deps.restaurants.byId(m.id);
-          return (
-            r && { id: r.id, name: r.name, slug: r.slug, emoji: r.emoji, isOpen: r.isOpen, role: m.role }
-          );
+          if (!r) return undefined;
+          const { availability } = withAvailability(r, deps.now());
+          return {
+            id: r.id,
+            name: r.name,
+            slug: r.slug,
+            emoji: r.emoji,
+            illustration: r.illustration,
+            isOpen: availability.acceptingOrders,
+            availability,
+            role: m.role,
+          };
         }),
       );
       return found.filter((r) => r !== undefined).sort((a, b) => a.name.localeCompare(b.name));
-    },
-
-    /**
-     * Fulfillment: a placed order becomes a kitchen ticket, once. An order for a restaurant this service
-     * does not know is an error (it will be retried, then dead-lettered for an operator).
-     */
-    async receiveOrder(event: OrderPlacedV1): Promise<"created" | "duplicate"> {
-      await byId(event.restaurantId);
-      return deps.tickets.createOnce(ticketFromOrder(event, deps.now()));
     },
 
     /**
@@ -153,7 +157,13 @@ export const createRestaurantsService = (
      */
     async saveRestaurant(next: Restaurant, correlationId: string): Promise<Restaurant> {
       const current = await deps.restaurants.byId(next.id);
-      const saved = { ...next, revision: (current?.revision ?? 0) + 1 };
+      // A restaurant as read (`bySlug`) says whether it is open now: that is worked out, never stored.
+      const {
+        isOpen: _isOpen,
+        availability: _availability,
+        ...plain
+      } = next as Partial<RestaurantView> & Restaurant;
+      const saved = { ...plain, revision: (current?.revision ?? 0) + 1 };
       const entry = announcement(saved, correlationId);
       if (!(await deps.restaurants.save(saved, entry))) {
         throw new DomainError(
@@ -177,16 +187,12 @@ export const createRestaurantsService = (
     },
 
     /** Scheduled: publishes the snapshots a failed publish or a crash left in the outbox. */
-    relayOutbox: createRelay<CatalogOutboxEntry>({
+    relayOutbox: createRelay<RestaurantsOutboxEntry>({
       store: deps.outbox,
       send: (entry) => deps.publisher.publish(entry.event),
       now: deps.now,
       log: deps.log,
-      describe: (entry) => ({
-        restaurantId: entry.restaurantId,
-        revision: entry.event.revision,
-        correlationId: entry.event.correlationId,
-      }),
+      describe,
       ...relayOptions,
     }),
   };

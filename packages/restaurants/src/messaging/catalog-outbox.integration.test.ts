@@ -55,7 +55,14 @@ describe("catalog outbox (DynamoDB Local + SNS -> SQS on fauxqs)", () => {
 
     // SNS is down while staff change the menu: the change is saved all the same, its snapshot kept.
     const down = serviceOver(table, { publish: async () => Promise.reject(new Error("SNS unavailable")) });
-    const saved = await down.saveRestaurant({ ...demo, isOpen: false, revision: 0 }, "corr-closed");
+    const saved = await down.saveRestaurant(
+      {
+        ...demo,
+        store: { state: "paused", pausedUntil: null, busyExtraMinutes: 0, message: "" },
+        revision: 0,
+      },
+      "corr-closed",
+    );
     expect(saved.revision).toBe(1);
     expect(await receive(inbox.queue.url, 1)).toEqual([]);
 
@@ -69,7 +76,7 @@ describe("catalog outbox (DynamoDB Local + SNS -> SQS on fauxqs)", () => {
     expect(delivered[0]).toMatchObject({
       revision: 1,
       correlationId: "corr-closed",
-      restaurant: { id: demo.id, hours: [] },
+      restaurant: { id: demo.id, store: { state: "paused" } },
     });
   });
 

@@ -3,7 +3,8 @@ import { EVENT_TYPE_ATTRIBUTE, encodeMessageBody } from "@tiffin/contracts";
 import type { CatalogPublisher } from "../domain/ports";
 
 /**
- * Publishes catalog snapshots to the DomainEvents topic; the `type` attribute drives subscription filters.
+ * Publishes catalog snapshots and ticket events to the DomainEvents topic; the `type` attribute drives
+ * subscription filters.
  * The body is ASCII-escaped JSON, so a menu in any script (or with emoji) always reaches the queues.
  */
 export const snsCatalogPublisher = (sns: SNSClient, topicArn: string): CatalogPublisher => ({

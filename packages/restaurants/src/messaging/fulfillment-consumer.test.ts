@@ -1,7 +1,13 @@
 import type { OrderPlacedV1 } from "@tiffin/contracts";
 import { lambdaContext, snsEnvelope, sqsEvent, sqsRecord } from "@tiffin/kit/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { contractFixtureBody, FIXED_NOW, orderPlaced, restaurantsHarness } from "../../test/factories";
+import {
+  contractFixtureBody,
+  FIXED_NOW,
+  orderPlaced,
+  restaurantsHarness,
+  SF_KITCHEN,
+} from "../../test/factories";
 import { ticketFromOrder } from "../domain/kitchen-ticket";
 import { createFulfillmentConsumer } from "./fulfillment-consumer";
 
@@ -36,7 +42,7 @@ describe("fulfillment consumer (OrderPlaced v1)", () => {
     const result = await h.deliver(sqsRecord(fixtureBody()));
 
     expect(result.batchItemFailures).toEqual([]);
-    expect(h.tickets.all()).toEqual([ticketFromOrder(orderPlaced(), FIXED_NOW)]);
+    expect(h.tickets.all()).toEqual([ticketFromOrder(orderPlaced(), FIXED_NOW, SF_KITCHEN)]);
   });
 
   it("has one effect for a redelivery of the same message", async () => {

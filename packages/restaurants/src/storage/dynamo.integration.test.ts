@@ -1,7 +1,7 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { emulatorClients, freshTable } from "@tiffin/aws/testing";
 import { beforeEach, describe, expect, it } from "vitest";
-import { catalogEntry } from "../../test/factories";
+import { catalogEntry, kitchenTicket, pausedStore } from "../../test/factories";
 import { demoRestaurants } from "../demo/catalog";
 import type { KitchenTicket } from "../domain/kitchen-ticket";
 import type { RestaurantRepository } from "../domain/ports";
@@ -12,20 +12,8 @@ import { dynamoCatalogOutbox, dynamoRestaurants, dynamoTickets } from "./dynamo"
 const saveWithEntry = (repo: RestaurantRepository, r: Restaurant) => repo.save(r, catalogEntry(r));
 
 const restaurants: Restaurant[] = demoRestaurants.map((r) => ({ ...r, revision: 1 }));
-const ticket = (orderId: string, placedAt: string): KitchenTicket => ({
-  orderId,
-  shortCode: orderId.slice(0, 6).toUpperCase(),
-  restaurantId: "nonna-rosa",
-  status: "new",
-  placedAt,
-  receivedAt: placedAt,
-  customerName: "Marco",
-  deliveryNotes: "",
-  lines: [{ itemId: "margherita", name: "Margherita", quantity: 1 }],
-  itemCount: 1,
-  totalCents: 1700,
-  correlationId: "c",
-});
+const ticket = (orderId: string, placedAt: string): KitchenTicket =>
+  kitchenTicket({ orderId, placedAt, restaurantId: "nonna-rosa" });
 
 let table: string;
 beforeEach(async () => {
@@ -47,10 +35,10 @@ describe("RestaurantsTable adapter (DynamoDB Local)", () => {
     const [first] = restaurants;
     if (!first) throw new Error("no demo data");
     expect(await saveWithEntry(repo, { ...first, revision: 2 })).toBe(true);
-    expect(await saveWithEntry(repo, { ...first, revision: 2, isOpen: false })).toBe(false);
-    expect((await repo.byId(first.id))?.isOpen).toBe(first.isOpen);
-    expect(await saveWithEntry(repo, { ...first, revision: 3, isOpen: false })).toBe(true);
-    expect((await repo.byId(first.id))?.isOpen).toBe(false);
+    expect(await saveWithEntry(repo, { ...first, revision: 2, store: pausedStore() })).toBe(false);
+    expect((await repo.byId(first.id))?.store).toEqual(first.store);
+    expect(await saveWithEntry(repo, { ...first, revision: 3, store: pausedStore() })).toBe(true);
+    expect((await repo.byId(first.id))?.store).toEqual(pausedStore());
   });
 
   it("saves a restaurant and its catalog outbox entry in one transaction, and neither when refused", async () => {

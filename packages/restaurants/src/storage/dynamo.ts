@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -7,36 +7,44 @@ import {
   TransactWriteCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { dynamoOutbox, outboxItem } from "@tiffin/outbox/dynamo";
-import type { KitchenTicket } from "../domain/kitchen-ticket";
-import type {
-  CatalogOutbox,
-  CatalogOutboxEntry,
-  RestaurantRepository,
-  TicketRepository,
-} from "../domain/ports";
+import type { CatalogOutbox, RestaurantRepository, RestaurantsOutboxEntry } from "../domain/ports";
 import type { Restaurant } from "../domain/restaurant";
-import { positionOf, type TicketPosition } from "../domain/ticket-page";
+import { allDayEveryDay, OPEN_STORE } from "../domain/store";
 
 /*
  * RestaurantsTable key design (this adapter owns it):
  *   restaurant     pk RESTAURANT#<id>  sk PROFILE                          gsi1: RESTAURANT / <slug>
- *   kitchen ticket pk RESTAURANT#<id>  sk TICKET#<placedAt>#<orderId>      (newest first by sort key)
+ *   kitchen tickets, order anchors, sales days: see tickets.ts
  *   catalog outbox pk RESTAURANT#<id>  sk OUTBOX#<eventId>                  gsi1: OUTBOX_PENDING | OUTBOX_PARKED / <createdAt>
  * (outbox entries lose gsi1pk once published; see @tiffin/outbox/dynamo)
  */
 const restaurantKey = (id: string) => ({ pk: `RESTAURANT#${id}`, sk: "PROFILE" });
-const outboxKey = (entry: Pick<CatalogOutboxEntry, "restaurantId" | "id">) => ({
+/** Shared with tickets.ts: both kinds of entry live under their restaurant. */
+const outboxKey = (entry: Pick<RestaurantsOutboxEntry, "restaurantId" | "id">) => ({
   pk: `RESTAURANT#${entry.restaurantId}`,
   sk: `OUTBOX#${entry.id}`,
 });
-const ticketSortKey = (t: TicketPosition) => `TICKET#${t.placedAt}#${t.orderId}`;
 
-/** A stored restaurant; items saved before option groups existed read as having none. */
+/** Restaurants saved before store settings existed had only `isOpen`. */
+type StoredRestaurant = Partial<Pick<Restaurant, "store" | "openingHours" | "timeZone" | "location">> &
+  Omit<Restaurant, "store" | "openingHours" | "timeZone" | "location"> & { isOpen?: boolean };
+
+/**
+ * A stored restaurant; items saved before option groups existed read as having none, and one saved before
+ * store settings existed reads as open around the clock in UTC (paused when it was closed) until staff set them.
+ */
 const restaurantOf = (data: unknown): Restaurant => {
-  const r = data as Restaurant;
+  const { isOpen, ...r } = data as StoredRestaurant;
   return {
     ...r,
-    menu: r.menu.map((c) => ({ ...c, items: c.items.map((i) => ({ ...i, optionGroups: i.optionGroups ?? [] })) })),
+    store: r.store ?? (isOpen === false ? { ...OPEN_STORE, state: "paused" } : OPEN_STORE),
+    openingHours: r.openingHours ?? allDayEveryDay(),
+    timeZone: r.timeZone ?? "UTC",
+    location: r.location ?? { lat: 0, lng: 0 },
+    menu: r.menu.map((c) => ({
+      ...c,
+      items: c.items.map((i) => ({ ...i, optionGroups: i.optionGroups ?? [] })),
+    })),
   };
 };
 
@@ -105,50 +113,13 @@ export const dynamoRestaurants = (db: DynamoDBDocumentClient, table: string): Re
   };
 };
 
-export const dynamoTickets = (db: DynamoDBDocumentClient, table: string): TicketRepository => ({
-  async createOnce(ticket) {
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: table,
-          Item: {
-            pk: `RESTAURANT#${ticket.restaurantId}`,
-            sk: ticketSortKey(ticket),
-            data: ticket,
-          },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
-      return "created";
-    } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) return "duplicate";
-      throw err;
-    }
-  },
-  async listForRestaurant(restaurantId, { limit, after }) {
-    const pk = `RESTAURANT#${restaurantId}`;
-    // One more than asked for says whether an older page exists, without an empty last page.
-    const out = await db.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: "pk = :p AND begins_with(sk, :t)",
-        ExpressionAttributeValues: { ":p": pk, ":t": "TICKET#" },
-        ScanIndexForward: false,
-        Limit: limit + 1,
-        ExclusiveStartKey: after && { pk, sk: ticketSortKey(after) },
-      }),
-    );
-    const items = (out.Items ?? []).map((i) => i.data as KitchenTicket);
-    const tickets = items.slice(0, limit);
-    const last = tickets.at(-1);
-    return { tickets, next: items.length > limit && last ? positionOf(last) : undefined };
-  },
-});
-
-/** The catalog outbox: snapshots saved beside their restaurant until published. */
+/** The outbox: catalog snapshots and ticket events saved beside what they announce until published. */
 export const dynamoCatalogOutbox = (db: DynamoDBDocumentClient, table: string): CatalogOutbox => ({
-  ...dynamoOutbox<CatalogOutboxEntry>(db, table, outboxKey),
+  ...dynamoOutbox<RestaurantsOutboxEntry>(db, table, outboxKey),
   async put(entry) {
     await db.send(new PutCommand({ TableName: table, Item: outboxItem(outboxKey(entry), entry) }));
   },
 });
+
+/** Tickets, order anchors and sales days (tickets.ts), exported here too for the tests that build the service. */
+export { dynamoTickets } from "./tickets";
