@@ -45,6 +45,14 @@ declare module "sst" {
       name: string;
       type: "sst.aws.Dynamo";
     };
+    RestaurantsInbox: {
+      type: "sst.aws.Queue";
+      url: string;
+    };
+    RestaurantsInboxDLQ: {
+      type: "sst.aws.Queue";
+      url: string;
+    };
     RestaurantsTable: {
       name: string;
       type: "sst.aws.Dynamo";

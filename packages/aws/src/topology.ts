@@ -151,6 +151,22 @@ export const queues = {
       links: ["OrdersTable", "FulfillmentQueue", "DomainEvents"],
     },
   },
+  /** orders -> restaurants (via DomainEvents): cancel requests; the kitchen ticket decides the race. */
+  RestaurantsInbox: {
+    visibilityTimeoutSeconds: 60,
+    ...outageRetry,
+    deadLetterQueue: "RestaurantsInboxDLQ",
+    deadLetterRetentionDays: 14,
+    subscription: { topic: "DomainEvents", eventTypes: ["order.cancel-requested"] },
+    consumer: {
+      service: "restaurants",
+      handler: "inbox",
+      timeoutSeconds: 10,
+      batchSize: 10,
+      // Withdrawing a ticket publishes ticket.withdrawn (outbox, then DomainEvents).
+      links: ["RestaurantsTable", "DomainEvents"],
+    },
+  },
 } as const satisfies Record<string, QueueDefinition>;
 
 /**
@@ -212,10 +228,17 @@ export const services = {
     seed: { handler: "seed" },
     // MediaBucket: presigned photo uploads, and the checks before a photo is attached.
     api: { links: ["RestaurantsTable", "DomainEvents", "MediaBucket", ISSUER_RESOURCE] },
-    // The catalog outbox relay publishes the catalog snapshots a failed publish left unsent.
+    // The outbox relay publishes the catalog snapshots and ticket events a failed publish left unsent;
+    // ticket-timeouts rejects the new tickets nobody answered in TICKET_ANSWER_MINUTES (not_answered).
     schedules: [
       {
         handler: "outbox-relay",
+        everyMinutes: 1,
+        localEverySeconds: 2,
+        links: ["RestaurantsTable", "DomainEvents"],
+      },
+      {
+        handler: "ticket-timeouts",
         everyMinutes: 1,
         localEverySeconds: 2,
         links: ["RestaurantsTable", "DomainEvents"],
