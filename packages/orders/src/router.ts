@@ -33,6 +33,19 @@ const RestaurantId = z
   .string({ error: "Choose a restaurant." })
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "That restaurant id isn't valid.");
 
+const OptionRef = (what: string) =>
+  z
+    .string({ error: `Each choice needs ${what}.` })
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, `That ${what} isn't valid.`);
+
+/** A choice in one option group of a dish: which options were picked (prices come from the menu). */
+const OptionChoice = strict({
+  groupId: OptionRef("an option group id"),
+  optionIds: z
+    .array(OptionRef("an option id"), { error: "Chosen options must be a list." })
+    .max(20, "At most 20 options can be chosen in one group."),
+});
+
 const Line = strict({
   itemId: z
     .string({ error: "Each dish needs an item id." })
@@ -42,6 +55,10 @@ const Line = strict({
     .int("Quantity must be a whole number.")
     .min(LIMITS.minQuantity, `Quantity must be at least ${LIMITS.minQuantity}.`)
     .max(LIMITS.maxQuantity, `You can order at most ${LIMITS.maxQuantity} of one dish.`),
+  options: z
+    .array(OptionChoice, { error: "A dish's options must be a list of choices." })
+    .max(10, "A dish has at most 10 option groups.")
+    .optional(),
 });
 
 const Lines = z

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { emulatorClients, freshQueue, freshTable } from "@tiffin/aws/testing";
-import { OrderPlacedV1, RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import { OrderPlacedV2, RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
 import { describe, expect, it } from "vitest";
 import { replicaFromCatalog } from "../src/domain/menu-replica";
 import { createOrdersService } from "../src/domain/orders-service";
@@ -25,16 +25,16 @@ const catalog = RestaurantCatalogPublishedV1.parse(
 const silent = { info: () => undefined, warn: () => undefined };
 
 /** Receives until the queue answers empty twice, deleting as it goes; returns every body. */
-const drain = async (queueUrl: string): Promise<OrderPlacedV1[]> => {
+const drain = async (queueUrl: string): Promise<OrderPlacedV2[]> => {
   const { sqs } = emulatorClients();
-  const bodies: OrderPlacedV1[] = [];
+  const bodies: OrderPlacedV2[] = [];
   for (let empty = 0; empty < 2; ) {
     const out = await sqs.send(
       new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }),
     );
     if (!out.Messages?.length) empty++;
     for (const m of out.Messages ?? []) {
-      bodies.push(OrderPlacedV1.parse(JSON.parse(m.Body ?? "")));
+      bodies.push(OrderPlacedV2.parse(JSON.parse(m.Body ?? "")));
       await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: m.ReceiptHandle }));
     }
   }

@@ -1,4 +1,5 @@
 import type { RejectionReason } from "@tiffin/contracts";
+import type { ChosenOption } from "@tiffin/contracts/option-choice";
 
 /**
  * Where an order is (see order-lifecycle.ts for who moves it and from where):
@@ -71,8 +72,11 @@ export interface OrderLine {
   itemId: string;
   name: string;
   quantity: number;
+  /** The item's price plus its chosen options' deltas, from the replica. */
   unitPriceCents: number;
   lineTotalCents: number;
+  /** Chosen options as they were named and priced (empty for items without options). */
+  options: ChosenOption[];
 }
 
 /** Prices computed by the server from orders' own menu replica; a client never sends a price. */

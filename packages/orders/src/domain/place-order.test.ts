@@ -1,4 +1,4 @@
-import { OrderPlacedV1 } from "@tiffin/contracts";
+import { OrderPlacedV2 } from "@tiffin/contracts";
 import { DomainError } from "@tiffin/kit/domain-error";
 import { describe, expect, it } from "vitest";
 import { FIXED_NOW, fixtureMenu, ordersHarness, placeCommand, replicatedMenu } from "../../test/factories";
@@ -51,7 +51,7 @@ describe("placeOrder", () => {
       },
     ]);
     expect(h.sender.sent).toEqual([orderPlacedEvent(order)]);
-    expect(OrderPlacedV1.safeParse(h.sender.sent[0]).success).toBe(true);
+    expect(OrderPlacedV2.safeParse(h.sender.sent[0]).success).toBe(true);
 
     // Already marked sent, so the relay has nothing left to send.
     expect(await h.svc.relayOutbox()).toMatchObject({ sent: 0, failed: 0 });
@@ -73,8 +73,8 @@ describe("placeOrder", () => {
     await h.svc.place(placeCommand(), request());
 
     expect(h.sender.placed[0]?.lines).toEqual([
-      { itemId: "butter-chicken", name: "Butter Chicken", quantity: 2, unitPriceCents: 1695 },
-      { itemId: "garlic-naan", name: "Garlic Naan", quantity: 1, unitPriceCents: 395 },
+      { itemId: "butter-chicken", name: "Butter Chicken", quantity: 2, unitPriceCents: 1695, options: [] },
+      { itemId: "garlic-naan", name: "Garlic Naan", quantity: 1, unitPriceCents: 395, options: [] },
     ]);
   });
 

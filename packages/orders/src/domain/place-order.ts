@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { OrderPlacedV1 } from "@tiffin/contracts";
+import type { OrderPlacedV2 } from "@tiffin/contracts";
 import { DomainError } from "@tiffin/kit/domain-error";
 import type { ReplicatedMenu } from "./menu-replica";
 import { type Order, type OrderPayment, shortCodeOf } from "./order";
@@ -70,9 +70,10 @@ const reusedKey = () =>
     "This checkout was already submitted with a different cart. Reload the page to place a new order.",
   );
 
-export const orderPlacedEvent = (order: Order): OrderPlacedV1 => ({
+/** v2: each line with its chosen options (names and deltas), so the kitchen ticket shows them. */
+export const orderPlacedEvent = (order: Order): OrderPlacedV2 => ({
   type: "order.placed",
-  version: 1,
+  version: 2,
   eventId: `order.placed:${order.id}`,
   occurredAt: order.placedAt,
   correlationId: order.correlationId,
@@ -82,11 +83,19 @@ export const orderPlacedEvent = (order: Order): OrderPlacedV1 => ({
   placedAt: order.placedAt,
   customer: order.customer,
   delivery: order.delivery,
-  lines: order.lines.map(({ itemId, name, quantity, unitPriceCents }) => ({
+  lines: order.lines.map(({ itemId, name, quantity, unitPriceCents, options }) => ({
     itemId,
     name,
     quantity,
     unitPriceCents,
+    // Orders stored before options existed have none.
+    options: (options ?? []).map(({ groupId, groupName, optionId, name, priceDeltaCents }) => ({
+      groupId,
+      groupName,
+      optionId,
+      name,
+      priceDeltaCents,
+    })),
   })),
   subtotalCents: order.subtotalCents,
   totalCents: order.totalCents,

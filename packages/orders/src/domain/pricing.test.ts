@@ -41,6 +41,7 @@ describe("priceOrder", () => {
           quantity: 2,
           unitPriceCents: 1695,
           lineTotalCents: 3390,
+          options: [],
         },
         {
           itemId: garlicNaan.id,
@@ -48,6 +49,7 @@ describe("priceOrder", () => {
           quantity: 1,
           unitPriceCents: 395,
           lineTotalCents: 395,
+          options: [],
         },
       ],
       subtotalCents: 3785,
@@ -100,6 +102,7 @@ describe("priceOrder", () => {
         quantity: 3,
         unitPriceCents: 1695,
         lineTotalCents: 5085,
+        options: [],
       },
     ]);
   });

@@ -1,3 +1,10 @@
+import {
+  choiceKey,
+  chosenOptions,
+  type OptionChoice,
+  optionChoiceProblem,
+  unitPriceWithOptions,
+} from "@tiffin/contracts/option-choice";
 import { DomainError } from "@tiffin/kit/domain-error";
 import type { ReplicatedMenu } from "./menu-replica";
 import type { OrderLine, Quote } from "./order";
@@ -9,6 +16,8 @@ export const SERVICE_FEE_RATE = 0.05;
 export interface RequestedLine {
   itemId: string;
   quantity: number;
+  /** The customer's choice per option group of the item (absent: nothing chosen). */
+  options?: { groupId: string; optionIds: string[] }[];
 }
 
 export const formatCents = (cents: number): string => `$${(cents / 100).toFixed(2)}`;
@@ -16,7 +25,9 @@ export const formatCents = (cents: number): string => `$${(cents / 100).toFixed(
 /**
  * Prices a cart against the replica. Refuses, with a message the customer can act on, anything the
  * restaurant cannot make: closed store, unknown or sold-out item, quantities out of range, below minimum.
- * The same item on two lines is merged.
+ * The same item with the same options on two lines is merged; with different options it stays two lines.
+ * Options are priced from the replica's option groups, and a choice that breaks a group's rules (too few,
+ * too many, unknown, sold out) is refused naming the item and the group.
  */
 export const priceOrder = (menu: ReplicatedMenu | undefined, requested: RequestedLine[]): Quote => {
   if (!menu)
@@ -41,11 +52,19 @@ export const priceOrder = (menu: ReplicatedMenu | undefined, requested: Requeste
       throw refuseQuantity(line.itemId, menu.items.find((i) => i.id === line.itemId)?.name ?? "that dish");
     }
   }
-  const merged = new Map<string, number>();
-  for (const line of requested) merged.set(line.itemId, (merged.get(line.itemId) ?? 0) + line.quantity);
+  // Same item and same choice (in whatever order it was sent) is one line.
+  const merged = new Map<string, { itemId: string; quantity: number; options: OptionChoice[] }>();
+  for (const line of requested) {
+    const groups = menu.items.find((i) => i.id === line.itemId)?.optionGroups ?? [];
+    const options = line.options ?? [];
+    const key = `${line.itemId}|${choiceKey(groups, options)}`;
+    const seen = merged.get(key);
+    if (seen) seen.quantity += line.quantity;
+    else merged.set(key, { itemId: line.itemId, quantity: line.quantity, options });
+  }
 
   const lines: OrderLine[] = [];
-  for (const [itemId, quantity] of merged) {
+  for (const { itemId, quantity, options: choices } of merged.values()) {
     const item = menu.items.find((i) => i.id === itemId);
     if (!item) {
       throw new DomainError(
@@ -64,12 +83,21 @@ export const priceOrder = (menu: ReplicatedMenu | undefined, requested: Requeste
       );
     }
     if (outOfRange(quantity)) throw refuseQuantity(itemId, item.name);
+    const problem = optionChoiceProblem(item.name, item.optionGroups, choices);
+    if (problem) {
+      throw new DomainError("invalid", problem.message, {
+        [problem.groupId ? `${itemId}.${problem.groupId}` : itemId]: problem.message,
+      });
+    }
+    const options = chosenOptions(item.optionGroups, choices);
+    const unitPriceCents = unitPriceWithOptions(item.priceCents, options);
     lines.push({
       itemId,
       name: item.name,
       quantity,
-      unitPriceCents: item.priceCents,
-      lineTotalCents: item.priceCents * quantity,
+      unitPriceCents,
+      lineTotalCents: unitPriceCents * quantity,
+      options,
     });
   }
   const subtotalCents = lines.reduce((sum, l) => sum + l.lineTotalCents, 0);

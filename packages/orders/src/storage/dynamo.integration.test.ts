@@ -28,7 +28,14 @@ const anOrder = (id = randomUUID(), placedAt = new Date().toISOString()): Order 
   restaurantId: "bombay-tiffin-house",
   restaurantName: "Bombay Tiffin House",
   lines: [
-    { itemId: "garlic-naan", name: "Garlic Naan", quantity: 3, unitPriceCents: 395, lineTotalCents: 1185 },
+    {
+      itemId: "garlic-naan",
+      name: "Garlic Naan",
+      quantity: 3,
+      unitPriceCents: 395,
+      lineTotalCents: 1185,
+      options: [],
+    },
   ],
   subtotalCents: 1185,
   deliveryFeeCents: 299,
