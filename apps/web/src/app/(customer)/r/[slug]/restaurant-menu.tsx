@@ -20,7 +20,6 @@ import {
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { useId, useState } from "react";
-import type { RestaurantDetail } from "@/catalog/types";
 import {
   type AddCheck,
   type Cart,
@@ -31,6 +30,7 @@ import {
   subtotalCents,
 } from "@/cart/cart";
 import { dispatchCart, useCart } from "@/cart/cart-store";
+import type { RestaurantDetail } from "@/catalog/types";
 import { CartPanel } from "@/components/cart-panel";
 import { DietaryBadges } from "@/components/dietary";
 import { announce } from "@/components/live-announcer";
