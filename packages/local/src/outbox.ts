@@ -7,8 +7,8 @@
  */
 import { createDocumentClient } from "@tiffin/aws";
 import { serviceNames, services } from "@tiffin/aws/topology";
-import { localConfig } from "../../local/src/config";
-import { listOutbox, retryOutboxEntry } from "./dynamo";
+import { listOutbox, retryOutboxEntry } from "@tiffin/outbox/dynamo";
+import { localConfig } from "./config";
 
 const cfg = localConfig();
 const fromEnv = Object.fromEntries(
