@@ -54,7 +54,7 @@ type RestaurantSpec = Omit<
 > &
   Partial<Pick<Restaurant, "timeZone" | "openingHours" | "store">>;
 
-/** Drawings made for the demo (apps/web/public/illustrations/, from scripts/illustrations.ts): no emoji. */
+/** Drawings made for the demo (apps/web/public/illustrations/, drawn by ./illustrations.ts): no emoji. */
 const restaurant = (spec: RestaurantSpec): Omit<Restaurant, "revision"> => ({
   ...spec,
   timeZone: spec.timeZone ?? "America/Los_Angeles",
