@@ -1,6 +1,8 @@
 /** Public surface of the restaurants service: its router's TYPE (for the web app's client), nothing else. */
 
 export type { KitchenTicket, TicketLane, TicketStatus } from "./domain/kitchen-ticket";
+export type { MenuOption, OptionGroup, Photo } from "./domain/menu";
+export type { ItemDraft, MenuEditorView, PhotoUpload } from "./domain/menu-editor";
 // Clients read restaurants with whether they take orders now (`isOpen`, `availability`).
 export type {
   DietaryTag,
