@@ -1,4 +1,5 @@
 import "server-only";
+import { roleLabels } from "@tiffin/kit/actor";
 
 /**
  * The demo accounts local mode seeds (packages/auth), listed on the sign-in page only when
@@ -7,17 +8,21 @@ import "server-only";
 export const DEMO_PASSWORD = "tiffin-demo-pass";
 
 export const demoAccounts: { email: string; role: string; can: string }[] = [
-  { email: "customer@tiffin.test", role: "Customer", can: "Orders food and follows its orders." },
+  { email: "customer@tiffin.test", role: roleLabels.customer, can: "Orders food and follows its orders." },
   {
     email: "owner@bombay.tiffin.test",
-    role: "Restaurant staff (owner)",
+    role: `${roleLabels.restaurant} (owner)`,
     can: "Sees Bombay Tiffin House's incoming orders.",
   },
-  { email: "marco@nonna.tiffin.test", role: "Restaurant staff (owner)", can: "Sees Nonna Rosa's orders." },
-  { email: "giulia@nonna.tiffin.test", role: "Restaurant staff", can: "Sees Nonna Rosa's orders." },
-  { email: "courier1@tiffin.test", role: "Courier", can: "Courier tools are coming soon." },
-  { email: "courier2@tiffin.test", role: "Courier", can: "Courier tools are coming soon." },
-  { email: "courier3@tiffin.test", role: "Courier", can: "Courier tools are coming soon." },
-  { email: "agent@tiffin.test", role: "Support agent", can: "Support tools are coming soon." },
-  { email: "operator@tiffin.test", role: "Operator", can: "Operations tools are coming soon." },
+  {
+    email: "marco@nonna.tiffin.test",
+    role: `${roleLabels.restaurant} (owner)`,
+    can: "Sees Nonna Rosa's orders.",
+  },
+  { email: "giulia@nonna.tiffin.test", role: roleLabels.restaurant, can: "Sees Nonna Rosa's orders." },
+  { email: "courier1@tiffin.test", role: roleLabels.courier, can: "Courier tools are coming soon." },
+  { email: "courier2@tiffin.test", role: roleLabels.courier, can: "Courier tools are coming soon." },
+  { email: "courier3@tiffin.test", role: roleLabels.courier, can: "Courier tools are coming soon." },
+  { email: "agent@tiffin.test", role: roleLabels.agent, can: "Support tools are coming soon." },
+  { email: "operator@tiffin.test", role: roleLabels.operator, can: "Operations tools are coming soon." },
 ];

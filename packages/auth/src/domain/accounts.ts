@@ -1,26 +1,15 @@
 /**
- * Accounts: who may sign in, and as what. Plain TypeScript; the issuer turns an account into the
- * token's `Actor` (packages/kit/src/auth.ts), whose shape `Account` carries field for field.
+ * Accounts: who may sign in, and as what. Plain TypeScript; an account is the token's `Actor` (the kit's
+ * one schema, @tiffin/kit/actor) plus what only the auth service keeps about it.
  */
+import type { Actor } from "@tiffin/kit/actor";
 import type { AccountRepository } from "./ports";
 
-export const accountRoles = ["customer", "restaurant", "courier", "agent", "operator"] as const;
-export type AccountRole = (typeof accountRoles)[number];
-
-export interface RestaurantMembership {
-  id: string;
-  role: "owner" | "staff";
-}
-
-export interface Account {
-  /** Stable id: the token subject, never reused, never derived from the email. */
-  id: string;
-  /** Lower-case; the login name. */
-  email: string;
-  name: string;
-  role: AccountRole;
-  /** For restaurant staff: the restaurants they work for, and as what. Empty for other roles. */
-  restaurants: RestaurantMembership[];
+/**
+ * `id` is the token subject, never reused, never derived from the email; `email` is lower-case, the login
+ * name; `restaurants` is empty for every role but restaurant staff.
+ */
+export interface Account extends Actor {
   createdAt: string;
   /** Set by an operator: the account can no longer sign in, and its sessions stop at the next refresh. */
   disabled?: boolean;
@@ -36,7 +25,7 @@ export const normalizeEmail = (email: string) => email.toLowerCase();
 export const nameFromEmail = (email: string) => normalizeEmail(email).split("@")[0] || email;
 
 /** What a token says about its holder (the kit's `Actor`). */
-export const actorOf = (account: Account) => ({
+export const actorOf = (account: Account): Actor => ({
   id: account.id,
   email: account.email,
   name: account.name,

@@ -4,6 +4,7 @@
  * disabled account) takes effect within one access token's lifetime; and an operator can end every
  * session of an account at once (the same revocation a password reset does).
  */
+import type { Actor } from "@tiffin/kit/actor";
 import { DomainError } from "@tiffin/kit/domain-error";
 import { actorOf, normalizeEmail } from "./accounts";
 import type { AccountRepository, RefreshTokens } from "./ports";
@@ -14,7 +15,7 @@ import type { AccountRepository, RefreshTokens } from "./ports";
  */
 export const currentActor =
   ({ accounts }: { accounts: AccountRepository }) =>
-  async (subject: string, email: string): Promise<ReturnType<typeof actorOf> | undefined> => {
+  async (subject: string, email: string): Promise<Actor | undefined> => {
     const account = await accounts.byEmail(normalizeEmail(email));
     if (!account || account.disabled || account.id !== subject) return undefined;
     return actorOf(account);

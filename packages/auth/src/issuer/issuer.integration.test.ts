@@ -4,7 +4,7 @@ import type { StorageAdapter } from "@openauthjs/openauth/storage/storage";
 import { emulatorClients, freshTable } from "@tiffin/aws/testing";
 import { createCallerFactory, createLogger } from "@tiffin/kit";
 import { createTokenVerifier, type TokenVerifier } from "@tiffin/kit/auth";
-import { WEB_CLIENT_ID } from "@tiffin/kit/session";
+import { TOKEN_LIFETIME_SECONDS, WEB_CLIENT_ID } from "@tiffin/kit/session";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { handle, type LambdaEvent } from "hono/aws-lambda";
 import { createLocalJWKSet, decodeJwt } from "jose";
@@ -158,8 +158,8 @@ describe("password login", () => {
     const claims = decodeJwt(tokens.access);
     expect(claims.iss).toBe(ISSUER);
     expect(claims.sub).toBe(actor.id);
-    expect((claims.exp ?? 0) - Date.now() / 1000).toBeGreaterThan(14 * 60);
-    expect((claims.exp ?? 0) - Date.now() / 1000).toBeLessThanOrEqual(15 * 60);
+    expect((claims.exp ?? 0) - Date.now() / 1000).toBeGreaterThan(TOKEN_LIFETIME_SECONDS.access - 60);
+    expect((claims.exp ?? 0) - Date.now() / 1000).toBeLessThanOrEqual(TOKEN_LIFETIME_SECONDS.access);
   });
 
   it("gives a refresh token that lasts 30 days and yields a new access token", async () => {
@@ -320,7 +320,7 @@ describe("login throttling", () => {
       form: { email, password: DEMO_PASSWORD },
     });
     expect(res.status).toBe(429);
-    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(TOKEN_LIFETIME_SECONDS.access - 60);
   });
 
   it("refuses an address after 20 failures, whichever accounts they were for", async () => {
