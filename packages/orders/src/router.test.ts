@@ -1,16 +1,39 @@
+import { TEST_CARD_DIGITS } from "@tiffin/contracts/payment-card";
 import { createCallerFactory } from "@tiffin/kit";
 import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { aCustomer, refusalOf, staffOf, testContext } from "../test/caller";
-import { aUuid, fixtureMenu, ordersHarness, placeInput, replicatedMenu } from "../test/factories";
+import {
+  aUuid,
+  fixtureMenu,
+  goodCard,
+  ordersHarness,
+  placeInput,
+  replicatedMenu,
+  ticketAccepted,
+} from "../test/factories";
+import { RecordingLog } from "../test/fakes";
+import { PaymentProcessingError } from "./domain/payments";
 import type { PlaceLimits } from "./domain/rate-limits";
 import { createOrdersRouter } from "./router";
 
 const closedCafe = replicatedMenu({ restaurantId: "closed-cafe", name: "Closed Café", isOpen: false });
+// FIXED_NOW is 18:30 UTC: paused until 19:30 there, and a night-only kitchen that opens at 22:00.
+const pausedPlace = replicatedMenu({
+  restaurantId: "paused-place",
+  name: "Paused Place",
+  store: { state: "paused", pausedUntil: "2026-11-27T19:30:00.000Z", busyExtraMinutes: 0, message: "" },
+});
+const nightOwl = replicatedMenu({
+  restaurantId: "night-owl",
+  name: "Night Owl",
+  hours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, opens: "22:00", closes: "04:00" })),
+  timeZone: "UTC",
+});
 const line = { itemId: fixtureMenu.butterChicken.id, quantity: 2 };
 
 const setup = async (opts: { limits?: PlaceLimits } = {}) => {
-  const h = await ordersHarness({ menus: [replicatedMenu(), closedCafe], ...opts });
+  const h = await ordersHarness({ menus: [replicatedMenu(), closedCafe, pausedPlace, nightOwl], ...opts });
   const ctx = testContext("corr-router-1");
   const router = createOrdersRouter(h.svc);
   const caller = createCallerFactory(router)(ctx);
@@ -19,6 +42,8 @@ const setup = async (opts: { limits?: PlaceLimits } = {}) => {
     place: (input: unknown) => caller.place(input as Parameters<typeof caller.place>[0]),
     quote: (input: unknown) => caller.quote(input as Parameters<typeof caller.quote>[0]),
     get: (input: unknown) => caller.get(input as Parameters<typeof caller.get>[0]),
+    cancel: (input: unknown) => caller.cancel(input as Parameters<typeof caller.cancel>[0]),
+    reorder: (input: unknown) => caller.reorder(input as Parameters<typeof caller.reorder>[0]),
   };
   const refused = (call: Promise<unknown>) => refusalOf(router, ctx, call);
   return { ...h, ctx, caller, send, refused };
@@ -292,6 +317,107 @@ const badPlaceRequests: Case[] = [
       field: at,
     }),
   ),
+  ...[
+    {
+      what: "no card at all",
+      payment: undefined,
+      message: /^Enter your card details to pay for the order\.$/,
+      at: "payment",
+    },
+    {
+      what: "an empty card number",
+      payment: { number: "" },
+      message: /^Enter your card number\.$/,
+      at: "payment.number",
+    },
+    {
+      what: "a card number with letters",
+      payment: { number: "4242 4242 4242 42AB" },
+      message: /^A card number has only digits \(spaces are fine\)\.$/,
+      at: "payment.number",
+    },
+    {
+      what: "a card number that fails the Luhn check",
+      payment: { number: "4242 4242 4242 4241" },
+      message: /^That card number isn't valid: check it for a typo\.$/,
+      at: "payment.number",
+    },
+    {
+      what: "a card number too short",
+      payment: { number: "4242 4242" },
+      message: /^That card number is too short/,
+      at: "payment.number",
+    },
+    {
+      what: "a card number of 10 000 digits",
+      payment: { number: "4".repeat(10_000) },
+      message: /^That card number is too long/,
+      at: "payment.number",
+    },
+    {
+      what: "an expired card",
+      payment: { expiry: "01/20" },
+      message: /^This card has expired: use another card\.$/,
+      at: "payment.expiry",
+    },
+    {
+      what: "expiry month 13",
+      payment: { expiry: "13/34" },
+      message: /^The expiry month is between 01 and 12\.$/,
+      at: "payment.expiry",
+    },
+    {
+      what: "an expiry that is not MM/YY",
+      payment: { expiry: "next year" },
+      message: /^Enter the card's expiry date as MM\/YY/,
+      at: "payment.expiry",
+    },
+    {
+      what: "a two-digit security code",
+      payment: { cvc: "12" },
+      message: /^The security code is the 3 or 4 digits on your card\.$/,
+      at: "payment.cvc",
+    },
+    {
+      what: "a missing security code",
+      payment: { cvc: "" },
+      message: /^Enter the card's security code\.$/,
+      at: "payment.cvc",
+    },
+    {
+      what: "a card number sent as a number",
+      payment: { number: 4242424242424242 },
+      message: /^Enter your card number\.$/,
+      at: "payment.number",
+    },
+  ].map(
+    ({ what, payment, message, at }): Case => ({
+      case: what,
+      input: (v) => ({ ...v, payment: payment === undefined ? undefined : { ...v.payment, ...payment } }),
+      code: "BAD_REQUEST",
+      message,
+      field: at,
+    }),
+  ),
+  {
+    case: "an unknown field on the card (an amount)",
+    input: (v) => ({ ...v, payment: { ...v.payment, amountCents: 1 } }),
+    code: "BAD_REQUEST",
+    message: priceFieldMessage("amountCents"),
+    field: "payment",
+  },
+  {
+    case: "a paused restaurant",
+    input: (v) => ({ ...v, restaurantId: "paused-place" }),
+    code: "PRECONDITION_FAILED",
+    message: /^Paused Place is paused until 19:30 and isn't taking orders right now\.$/,
+  },
+  {
+    case: "a restaurant closed by its opening hours",
+    input: (v) => ({ ...v, restaurantId: "night-owl" }),
+    code: "PRECONDITION_FAILED",
+    message: /^Night Owl is closed now, opens at 22:00\.$/,
+  },
   {
     case: "no body at all",
     input: () => undefined,
@@ -514,6 +640,163 @@ describe("orders router", () => {
     );
   });
 
+  describe("place: payment", () => {
+    it.each([
+      [
+        TEST_CARD_DIGITS.declined,
+        /^Your card was declined\. Nothing was charged and your cart is still here/,
+      ],
+      [TEST_CARD_DIGITS.insufficientFunds, /^Your card was declined for insufficient funds\./],
+    ])("answers a declined card (%s) with 402 and a message, placing nothing", async (number, message) => {
+      const { send, refused, effects, table } = await setup();
+
+      const refusal = await refused(send.place(placeInput({ payment: { ...goodCard, number } })));
+
+      expect(refusal.code).toBe("PAYMENT_REQUIRED");
+      expect(refusal.shape.data.httpStatus).toBe(402);
+      expect(refusal.message).toMatch(message);
+      expect(effects()).toEqual({ orders: 0, outboxEntries: 0, sent: 0 });
+      expect(table.idempotencyKeys()).toEqual([]);
+    });
+
+    it("places the order with a card that needs one retry, and keeps only brand and last four", async () => {
+      const { caller } = await setup();
+      const order = await caller.place(
+        placeInput({ payment: { ...goodCard, number: TEST_CARD_DIGITS.processingErrorOnce } }),
+      );
+      expect(order.payment).toMatchObject({ brand: "Visa", last4: "0119", status: "authorized" });
+      expect(JSON.stringify(order)).not.toContain(TEST_CARD_DIGITS.processingErrorOnce);
+    });
+
+    it("accepts the card number with spaces and dashes, as people type it", async () => {
+      const { send } = await setup();
+      const input = placeInput();
+      const order = (await send.place({
+        ...input,
+        payment: { ...input.payment, number: "4242-4242 4242-4242" },
+      })) as {
+        payment: { last4: string };
+      };
+      expect(order.payment.last4).toBe("4242");
+    });
+
+    it("answers 503 (nothing charged) when the card provider keeps failing", async () => {
+      const h = await ordersHarness();
+      h.payments.authorize = async () => {
+        throw new PaymentProcessingError();
+      };
+      const router = createOrdersRouter(h.svc);
+      const ctx = testContext("corr-provider-down");
+      const refusal = await refusalOf(router, ctx, createCallerFactory(router)(ctx).place(placeInput()));
+      expect(refusal.code).toBe("SERVICE_UNAVAILABLE");
+      expect(refusal.message).toBe(
+        "We couldn't reach the card provider. Nothing was charged: try again in a moment.",
+      );
+      expect(h.effects()).toEqual({ orders: 0, outboxEntries: 0, sent: 0 });
+    });
+  });
+
+  describe("quote: store state", () => {
+    it.each([
+      ["paused-place", /^Paused Place is paused until 19:30/],
+      ["night-owl", /^Night Owl is closed now, opens at 22:00\.$/],
+    ])("says why %s takes no orders (412)", async (restaurantId, message) => {
+      const { send, refused } = await setup();
+      const refusal = await refused(send.quote({ restaurantId, lines: [line] }));
+      expect(refusal.code).toBe("PRECONDITION_FAILED");
+      expect(refusal.message).toMatch(message);
+    });
+  });
+
+  describe("cancel", () => {
+    it("asks the kitchen to withdraw a placed order: cancel_requested", async () => {
+      const { caller, sender } = await setup();
+      const order = await caller.place(placeInput());
+
+      const requested = await caller.cancel({ orderId: order.id });
+
+      expect(requested.status).toBe("cancel_requested");
+      expect(requested.cancellation?.outcome).toBe("pending");
+      expect(sender.sent.map((e) => e.type)).toEqual(["order.placed", "order.cancel-requested"]);
+    });
+
+    it("answers 409 saying why once the restaurant has accepted, changing nothing", async () => {
+      const { caller, send, refused, svc, sender } = await setup();
+      const order = await caller.place(placeInput());
+      await svc.applyTicketEvent(
+        ticketAccepted({ orderId: order.id, shortCode: order.shortCode }),
+        new RecordingLog(),
+      );
+
+      const refusal = await refused(send.cancel({ orderId: order.id }));
+
+      expect(refusal.code).toBe("CONFLICT");
+      expect(refusal.message).toBe(
+        "Too late to cancel: Bombay Tiffin House has already accepted your order and is preparing it.",
+      );
+      expect((await caller.get({ orderId: order.id })).status).toBe("accepted");
+      expect(sender.sent.map((e) => e.type)).toEqual(["order.placed"]);
+    });
+
+    it.each([
+      {
+        case: "an unknown order",
+        input: () => ({ orderId: aUuid() }),
+        code: "NOT_FOUND",
+        message: /^We couldn't find an order with that number\.$/,
+      },
+      {
+        case: "a malformed order id",
+        input: () => ({ orderId: "1 OR 1=1" }),
+        code: "BAD_REQUEST",
+        message: /^That order number isn't valid\.$/,
+      },
+      { case: "no order id", input: () => ({}), code: "BAD_REQUEST", message: /.+/ },
+      {
+        case: "an extra field",
+        input: () => ({ orderId: aUuid(), reason: "changed my mind" }),
+        code: "BAD_REQUEST",
+        message: /^Unexpected field: reason\.$/,
+      },
+      { case: "no body", input: () => undefined, code: "BAD_REQUEST", message: /.+/ },
+    ])("refuses $case", async ({ input, code, message }) => {
+      const { send, refused, sender } = await setup();
+      const refusal = await refused(send.cancel(input()));
+      expect(refusal.code).toBe(code);
+      expect(refusal.message).toMatch(message);
+      expect(sender.sent).toEqual([]);
+    });
+  });
+
+  describe("reorder", () => {
+    it("prices an earlier order again and says what changed", async () => {
+      const { caller, menus } = await setup();
+      const order = await caller.place(placeInput());
+      const base = replicatedMenu();
+      await menus.apply(
+        replicatedMenu({
+          revision: 50,
+          items: base.items.map((i) => (i.id === fixtureMenu.garlicNaan.id ? { ...i, available: false } : i)),
+        }),
+      );
+
+      const again = await caller.reorder({ orderId: order.id });
+
+      expect(again.lines.map((l) => l.itemId)).toEqual([fixtureMenu.butterChicken.id]);
+      expect(again.changes.unavailable.map((u) => u.name)).toEqual(["Garlic Naan"]);
+      expect(again.quote?.subtotalCents).toBe(2 * fixtureMenu.butterChicken.priceCents);
+    });
+
+    it.each([
+      { case: "an unknown order", input: () => ({ orderId: aUuid() }), code: "NOT_FOUND" },
+      { case: "a malformed order id", input: () => ({ orderId: "../orders" }), code: "BAD_REQUEST" },
+      { case: "a price sent along", input: () => ({ orderId: aUuid(), totalCents: 1 }), code: "BAD_REQUEST" },
+    ])("refuses $case", async ({ input, code }) => {
+      const { send, refused } = await setup();
+      expect((await refused(send.reorder(input()))).code).toBe(code);
+    });
+  });
+
   describe("get", () => {
     it("returns a placed order", async () => {
       const { caller } = await setup();
@@ -607,6 +890,34 @@ describe("orders router: who may do what", () => {
     expect({ ...refusal, shape: undefined }).toEqual({ ...missing, shape: undefined });
     expect(await other.caller.get({ orderId: theirs.id })).toMatchObject({ customerId: "customer-2" });
   });
+
+  it("cancels and reorders only the customer's own orders; another's answers like a missing one", async () => {
+    const { caller, asActor } = await callerFor(aCustomer("customer-1"));
+    const mine = await caller.place(placeInput());
+    const other = asActor(aCustomer("customer-2"));
+
+    for (const call of [
+      other.caller.cancel({ orderId: mine.id }),
+      other.caller.reorder({ orderId: mine.id }),
+    ]) {
+      const refusal = await other.refused(call);
+      expect(refusal.code).toBe("NOT_FOUND");
+      expect(refusal.message).toBe("We couldn't find an order with that number.");
+    }
+    expect((await caller.get({ orderId: mine.id })).status).toBe("placed");
+  });
+
+  it.each(["cancel", "reorder"] as const)(
+    "asks an anonymous caller to sign in to %s; staff get 403",
+    async (name) => {
+      const anonymous = await callerFor(null);
+      expect((await anonymous.refused(anonymous.caller[name]({ orderId: aUuid() }))).code).toBe(
+        "UNAUTHORIZED",
+      );
+      const staff = await callerFor(staffOf("bombay-tiffin-house"));
+      expect((await staff.refused(staff.caller[name]({ orderId: aUuid() }))).code).toBe("FORBIDDEN");
+    },
+  );
 
   it("lets anyone price a cart before signing in", async () => {
     const { caller } = await callerFor(null);

@@ -96,3 +96,65 @@ describe("reorder", () => {
     );
   });
 });
+
+describe("reorder with options", () => {
+  it("asks for the same choices again, priced with today's deltas, or drops the line naming why", async () => {
+    const spice = {
+      id: "spice",
+      name: "Spice level",
+      min: 1,
+      max: 1,
+      options: [
+        { id: "mild", name: "Mild", priceDeltaCents: 0, available: true },
+        { id: "hot", name: "Hot", priceDeltaCents: 50, available: true },
+      ],
+    };
+    const withSpice = (hot: { priceDeltaCents: number; available: boolean }) => {
+      const base = replicatedMenu();
+      return {
+        items: base.items.map((i) =>
+          i.id === butterChicken.id
+            ? {
+                ...i,
+                optionGroups: [{ ...spice, options: [spice.options[0], { ...spice.options[1], ...hot }] }],
+              }
+            : i,
+        ),
+      } as Parameters<typeof replicatedMenu>[0];
+    };
+    const h = await ordersHarness({
+      menus: [replicatedMenu(withSpice({ priceDeltaCents: 50, available: true }))],
+    });
+    const order = await h.svc.place(
+      placeCommand({
+        lines: [
+          { itemId: butterChicken.id, quantity: 1, options: [{ groupId: "spice", optionIds: ["hot"] }] },
+          { itemId: garlicNaan.id, quantity: 2 },
+        ],
+      }),
+      request(),
+    );
+
+    await h.menus.apply(
+      replicatedMenu({ revision: 98, ...withSpice({ priceDeltaCents: 100, available: true }) }),
+    );
+    const dearer = await h.svc.reorder(order.id, order.customerId);
+    expect(dearer.lines[0]?.options.map((o) => o.optionId)).toEqual(["hot"]);
+    expect(dearer.changes.priceChanges).toEqual([
+      { itemId: butterChicken.id, name: "Butter Chicken", oldUnitPriceCents: 1745, newUnitPriceCents: 1795 },
+    ]);
+
+    await h.menus.apply(
+      replicatedMenu({ revision: 99, ...withSpice({ priceDeltaCents: 100, available: false }) }),
+    );
+    const soldOut = await h.svc.reorder(order.id, order.customerId);
+    expect(soldOut.changes.unavailable).toEqual([
+      {
+        itemId: butterChicken.id,
+        name: "Butter Chicken",
+        reason: 'Butter Chicken: "Hot" (Spice level) is sold out.',
+      },
+    ]);
+    expect(soldOut.lines.map((l) => l.itemId)).toEqual([garlicNaan.id]);
+  });
+});

@@ -23,11 +23,23 @@ export interface ReorderResult {
   };
 }
 
-/** The request that would order `line` again (ids and quantities: prices are always today's). */
-export const requestedLineOf = (line: OrderLine): RequestedLine => ({
-  itemId: line.itemId,
-  quantity: line.quantity,
-});
+/**
+ * The request that would order `line` again: ids, quantity and the same choices per option group (prices
+ * are always today's). Lines stored before options existed have none.
+ */
+export const requestedLineOf = (line: OrderLine): RequestedLine => {
+  const byGroup = new Map<string, string[]>();
+  for (const option of line.options ?? []) {
+    byGroup.set(option.groupId, [...(byGroup.get(option.groupId) ?? []), option.optionId]);
+  }
+  return {
+    itemId: line.itemId,
+    quantity: line.quantity,
+    ...(byGroup.size > 0
+      ? { options: [...byGroup].map(([groupId, optionIds]) => ({ groupId, optionIds })) }
+      : {}),
+  };
+};
 
 /** Prices one line on its own: no minimum order, no store state (those are for the whole cart). */
 const priceAlone = (menu: ReplicatedMenu, line: OrderLine): OrderLine | { refused: string } => {

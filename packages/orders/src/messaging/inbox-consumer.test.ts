@@ -1,7 +1,16 @@
-import type { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
+import type { ContractName, RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
 import { lambdaContext, snsEnvelope, sqsEvent, sqsRecord } from "@tiffin/kit/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { catalogPublished, contractFixtureBody, fixtureMenu, ordersHarness } from "../../test/factories";
+import {
+  catalogPublished,
+  catalogPublishedV2,
+  contractFixtureBody,
+  fixtureMenu,
+  ordersHarness,
+  placeCommand,
+  ticketAccepted,
+} from "../../test/factories";
+import { RecordingLog } from "../../test/fakes";
 import { replicaFromCatalog } from "../domain/menu-replica";
 import { createInboxConsumer } from "./inbox-consumer";
 
@@ -126,5 +135,133 @@ describe("orders inbox consumer (RestaurantCatalogPublished v1)", () => {
         lines: [{ itemId: "butter-chicken", quantity: 1 }],
       }),
     ).rejects.toThrow("Butter Chicken is sold out");
+  });
+});
+
+describe("orders inbox consumer (RestaurantCatalogPublished v2)", () => {
+  beforeEach(() => {
+    vi.stubEnv("LOG_LEVEL", "SILENT");
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("keeps the v2 fixture's store state, hours, zone, location and option groups", async () => {
+    const { deliver, menus } = await setup();
+
+    const result = await deliver(sqsRecord(contractFixtureBody("restaurant.catalog-published.v2")));
+
+    expect(result.batchItemFailures).toEqual([]);
+    expect(await menus.get(fixtureMenu.restaurantId)).toEqual(replicaFromCatalog(catalogPublishedV2()));
+  });
+
+  it("takes v1 and v2 snapshots of one restaurant by revision, whichever version is newer", async () => {
+    const { deliver, menus } = await setup();
+    await deliver(sqsRecord(contractFixtureBody("restaurant.catalog-published.v2"))); // revision 7
+    await deliver(sqsRecord(contractFixtureBody("restaurant.catalog-published.v1"))); // revision 3: stale
+    expect((await menus.get(fixtureMenu.restaurantId))?.timeZone).toBe("Europe/London");
+
+    await deliver(sqsRecord(body(catalogPublished({ revision: 8 }))));
+    expect((await menus.get(fixtureMenu.restaurantId))?.hours).toBeNull();
+  });
+
+  it("a paused v2 store refuses a quote with the time it is back", async () => {
+    const { deliver, svc } = await setup();
+    const paused = catalogPublishedV2({
+      restaurant: {
+        store: { state: "paused", pausedUntil: "2026-11-27T19:30:00.000Z", busyExtraMinutes: 0, message: "" },
+        hours: [],
+        timeZone: "Europe/London",
+      },
+    });
+    await deliver(sqsRecord(JSON.stringify(paused)));
+    await expect(
+      svc.quote({
+        restaurantId: fixtureMenu.restaurantId,
+        lines: [{ itemId: "butter-chicken", quantity: 1 }],
+      }),
+    ).rejects.toThrow("Bombay Tiffin House is paused until 19:30 and isn't taking orders right now.");
+  });
+});
+
+describe("orders inbox consumer (ticket.* v1)", () => {
+  beforeEach(() => {
+    vi.stubEnv("LOG_LEVEL", "SILENT");
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  /** The fixtures all name one order: place it (paid), under the fixtures' order id. */
+  const withFixtureOrder = async () => {
+    const h = await setup();
+    await h.menus.apply(replicaFromCatalog(catalogPublished()));
+    const fixtureOrderId = ticketAccepted().orderId;
+    const placed = await h.svc.place(placeCommand(), {
+      correlationId: "corr-inbox",
+      log: new RecordingLog(),
+    });
+    h.table.seedOrder({ ...placed, id: fixtureOrderId, shortCode: "0D9C8C" });
+    const order = async () => (await h.table.orders.get(fixtureOrderId))?.status;
+    return { ...h, order, fixtureOrderId };
+  };
+  const fixture = (name: ContractName) => sqsRecord(contractFixtureBody(name));
+
+  it("applies ticket.accepted then ticket.ready from their fixtures", async () => {
+    const { deliver, order } = await withFixtureOrder();
+    expect((await deliver(fixture("ticket.accepted.v1"))).batchItemFailures).toEqual([]);
+    expect(await order()).toBe("accepted");
+    expect((await deliver(fixture("ticket.ready.v1"))).batchItemFailures).toEqual([]);
+    expect(await order()).toBe("ready");
+  });
+
+  it("ticket.rejected and ticket.withdrawn end the order, each from its fixture", async () => {
+    const rejected = await withFixtureOrder();
+    await rejected.deliver(fixture("ticket.rejected.v1"));
+    expect(await rejected.order()).toBe("rejected");
+
+    const withdrawn = await withFixtureOrder();
+    await withdrawn.deliver(fixture("ticket.withdrawn.v1"));
+    expect(await withdrawn.order()).toBe("cancelled");
+  });
+
+  it("reports ready that overtook accepted as a failure (retried later) and applies it after accepted", async () => {
+    const { deliver, order } = await withFixtureOrder();
+    const early = fixture("ticket.ready.v1");
+
+    const first = await deliver(early);
+    expect(first.batchItemFailures).toEqual([{ itemIdentifier: early.messageId }]);
+    expect(await order()).toBe("placed");
+
+    // The queue brings the early one back after its backoff; by then accepted has arrived.
+    expect((await deliver(fixture("ticket.accepted.v1"))).batchItemFailures).toEqual([]);
+    expect((await deliver(early)).batchItemFailures).toEqual([]);
+    expect(await order()).toBe("ready");
+  });
+
+  it("a duplicate in the same batch is applied once, and nothing fails", async () => {
+    const { deliver, order, table, fixtureOrderId } = await withFixtureOrder();
+    const result = await deliver(fixture("ticket.accepted.v1"), fixture("ticket.accepted.v1"));
+    expect(result.batchItemFailures).toEqual([]);
+    expect(await order()).toBe("accepted");
+    const timeline = (await table.orders.get(fixtureOrderId))?.timeline.map((e) => e.status);
+    expect(timeline).toEqual(["placed", "accepted"]);
+  });
+
+  it("dead-letters an event for an order it has never seen, without holding back the others", async () => {
+    const { deliver, order } = await withFixtureOrder();
+    const stranger = sqsRecord(
+      JSON.stringify(ticketAccepted({ orderId: "5b0e3a3e-0000-4000-8000-00000000dead" })),
+    );
+    const result = await deliver(stranger, fixture("ticket.accepted.v1"));
+    // No dead-letter queue is linked in this test: poison is left to the redrive policy, as a failure.
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: stranger.messageId }]);
+    expect(await order()).toBe("accepted");
+  });
+
+  it("dead-letters a ticket event that breaks its contract", async () => {
+    const { deliver } = await withFixtureOrder();
+    const broken = sqsRecord(JSON.stringify({ ...ticketAccepted(), prepMinutes: 0 }));
+    expect((await deliver(broken)).batchItemFailures).toEqual([{ itemIdentifier: broken.messageId }]);
   });
 });
