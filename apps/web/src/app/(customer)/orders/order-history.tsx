@@ -8,9 +8,11 @@ import { SignInPrompt, WrongAccount } from "@/components/account-gates";
 import { LoadError } from "@/components/load-error";
 import { statusLabel } from "@/components/order-status-timeline";
 import { formatDateTime } from "@/lib/time";
+import { statusTone } from "@/orders/order-status";
 import { useSession } from "@/session/use-session";
 import { problemOf } from "@/trpc/problem";
 import { useTRPC } from "@/trpc/react";
+import { ReorderButton, ReorderNotice, useReorder } from "./reorder";
 
 /** `/orders`: the signed-in customer's orders, newest first, each linking to its live status page. */
 export function OrderHistory() {
@@ -18,6 +20,7 @@ export function OrderHistory() {
   const session = useSession();
   const isCustomer = session.status === "signed-in" && session.actor.role === "customer";
   const orders = useQuery(trpc.orders.mine.queryOptions(undefined, { enabled: isCustomer, staleTime: 0 }));
+  const reorder = useReorder();
 
   if (session.status === "loading") return <HistorySkeleton />;
   if (session.status === "signed-out") {
@@ -45,6 +48,7 @@ export function OrderHistory() {
   return (
     <div className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
       <h1 className="text-3xl font-extrabold tracking-tight">Your orders</h1>
+      <ReorderNotice reorder={reorder} />
       <div className="mt-6">
         {orders.isError && !orders.data ? (
           <LoadError
@@ -72,7 +76,7 @@ export function OrderHistory() {
           <ul className="space-y-3">
             {orders.data.map((order) => (
               <li key={order.id}>
-                <OrderRow order={order} />
+                <OrderRow order={order} reorder={reorder} />
               </li>
             ))}
           </ul>
@@ -82,32 +86,35 @@ export function OrderHistory() {
   );
 }
 
-function OrderRow({ order }: { order: Order }) {
+const badgeTone = { success: "success", neutral: "success", warning: "warning", danger: "danger" } as const;
+
+function OrderRow({ order, reorder }: { order: Order; reorder: ReturnType<typeof useReorder> }) {
   const items = order.lines.reduce((sum, line) => sum + line.quantity, 0);
   return (
-    <Link
-      href={`/orders/${order.id}`}
-      className={cardStyles(
-        cx("flex flex-wrap items-center gap-x-4 gap-y-2 p-4 transition hover:shadow-md sm:p-5", focusRing),
-      )}
-    >
-      <span className="min-w-0 flex-1">
-        <span className="block font-bold text-stone-900">{order.restaurantName}</span>
-        <span className="block text-sm text-stone-600">
-          <time dateTime={order.placedAt}>{formatDateTime(new Date(order.placedAt))}</time> · {items}{" "}
-          {items === 1 ? "item" : "items"} · <Price cents={order.totalCents} />
+    <div className={cardStyles("flex flex-wrap items-center gap-x-4 gap-y-3 p-4 sm:p-5")}>
+      <Link
+        href={`/orders/${order.id}`}
+        className={cx("flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-2 rounded-lg", focusRing)}
+      >
+        <span className="min-w-0 flex-1">
+          <span className="block font-bold text-stone-900 hover:underline">{order.restaurantName}</span>
+          <span className="block text-sm text-stone-600">
+            <time dateTime={order.placedAt}>{formatDateTime(new Date(order.placedAt))}</time> · {items}{" "}
+            {items === 1 ? "item" : "items"} · <Price cents={order.totalCents} />
+          </span>
         </span>
-      </span>
-      <span className="flex items-center gap-3">
-        <Badge tone="success" size="md">
-          {statusLabel(order.status)}
-        </Badge>
-        <span className="font-mono text-sm font-bold tracking-widest text-stone-700">
-          <span className="sr-only">Order </span>
-          {order.shortCode}
+        <span className="flex items-center gap-3">
+          <Badge tone={badgeTone[statusTone(order.status)]} size="md">
+            {statusLabel(order.status)}
+          </Badge>
+          <span className="font-mono text-sm font-bold tracking-widest text-stone-700">
+            <span className="sr-only">Order </span>
+            {order.shortCode}
+          </span>
         </span>
-      </span>
-    </Link>
+      </Link>
+      <ReorderButton order={order} reorder={reorder} />
+    </div>
   );
 }
 
