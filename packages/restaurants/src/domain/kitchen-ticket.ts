@@ -122,8 +122,15 @@ const clockTime = (timeZone: string, iso: string) => {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 };
 
+/** "10 minutes", "15 seconds": how long the ticket had for an answer. */
+const answerWindow = (t: KitchenTicket) => {
+  const seconds = Math.round((Date.parse(t.answerBy) - Date.parse(t.receivedAt)) / 1000);
+  if (seconds % 60 !== 0) return `${seconds} seconds`;
+  return seconds === 60 ? "1 minute" : `${seconds / 60} minutes`;
+};
+
 /** Why `ticket` cannot take the step the caller wanted, in words staff can act on. */
-const stateMessage = (t: KitchenTicket, answerMinutes?: number): string => {
+const stateMessage = (t: KitchenTicket): string => {
   const code = `Order ${t.shortCode}`;
   switch (t.status) {
     case "new":
@@ -136,7 +143,7 @@ const stateMessage = (t: KitchenTicket, answerMinutes?: number): string => {
       return `${code} has already been picked up.`;
     case "rejected":
       return t.rejection?.automatic
-        ? `${code} was rejected automatically because nobody answered it in ${answerMinutes ?? "the"} minutes; the customer has been told.`
+        ? `${code} was rejected automatically because nobody answered it in ${answerWindow(t)}; the customer has been told.`
         : `${code} was already rejected; the customer has been told.`;
     case "withdrawn":
       return `${code} was cancelled by the customer, so there is nothing to prepare.`;
@@ -162,9 +169,9 @@ export const acceptTicket = (
 /** Rejects a new ticket: by staff with a reason (and a note for `other`), or by the timer. */
 export const rejectTicket = (
   t: KitchenTicket,
-  opts: { now: Date; rejection: TicketRejection; answerMinutes?: number },
+  opts: { now: Date; rejection: TicketRejection },
 ): KitchenTicket => {
-  if (t.status !== "new") throw conflict(stateMessage(t, opts.answerMinutes));
+  if (t.status !== "new") throw conflict(stateMessage(t));
   return {
     ...t,
     status: "rejected",
@@ -190,9 +197,9 @@ export const withdrawTicket = (t: KitchenTicket, opts: { now: Date }): KitchenTi
 };
 
 /** The refusal for a step whose conditional write lost to another one: told from the ticket as it is now. */
-export const lostRace = (now: KitchenTicket | undefined, answerMinutes?: number): DomainError =>
+export const lostRace = (now: KitchenTicket | undefined): DomainError =>
   now && now.status !== "new"
-    ? conflict(stateMessage(now, answerMinutes))
+    ? conflict(stateMessage(now))
     : conflict("This order was changed at the same time. Reload the board and try again.");
 
 /** Where the food is picked up: what delivery needs from the restaurant. */

@@ -125,7 +125,7 @@ export const createKitchen = (deps: KitchenDeps) => {
     const announcement = announcementOf(event, next.restaurantId);
     const from: TicketStatus = current.status;
     if (!(await deps.tickets.transition(next, from, { announcement, sales }))) {
-      throw lostRace(await ticketOf(current.restaurantId, current.orderId), deps.answerMinutes);
+      throw lostRace(await ticketOf(current.restaurantId, current.orderId));
     }
     await deps.publishNow(announcement);
     return next;
@@ -206,7 +206,7 @@ export const createKitchen = (deps: KitchenDeps) => {
       const rejection = { reason: input.reason, note: input.note ?? "", automatic: false };
       return apply(
         ticket,
-        (t) => rejectTicket(t, { now, rejection, answerMinutes: deps.answerMinutes }),
+        (t) => rejectTicket(t, { now, rejection }),
         (next) => ({ event: ticketRejectedEvent(next), sales: rejectedDelta(next, false) }),
       );
     },
@@ -250,7 +250,7 @@ export const createKitchen = (deps: KitchenDeps) => {
           try {
             await apply(
               ticket,
-              (t) => rejectTicket(t, { now: deps.now(), rejection, answerMinutes: deps.answerMinutes }),
+              (t) => rejectTicket(t, { now: deps.now(), rejection }),
               (next) => ({ event: ticketRejectedEvent(next), sales: rejectedDelta(next, true) }),
             );
             rejected++;

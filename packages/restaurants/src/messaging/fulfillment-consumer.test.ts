@@ -28,7 +28,7 @@ const ticketOrderIds = (h: Awaited<ReturnType<typeof setup>>) =>
     .map((t) => t.orderId)
     .sort();
 
-describe("fulfillment consumer (OrderPlaced v1)", () => {
+describe("fulfillment consumer (OrderPlaced v1 and v2)", () => {
   beforeEach(() => {
     vi.stubEnv("LOG_LEVEL", "SILENT");
   });
@@ -43,6 +43,40 @@ describe("fulfillment consumer (OrderPlaced v1)", () => {
 
     expect(result.batchItemFailures).toEqual([]);
     expect(h.tickets.all()).toEqual([ticketFromOrder(orderPlaced(), FIXED_NOW, SF_KITCHEN)]);
+  });
+
+  it("turns the order.placed v2 fixture into a ticket showing the chosen options", async () => {
+    const h = await setup();
+
+    const result = await h.deliver(sqsRecord(contractFixtureBody("order.placed.v2")));
+
+    expect(result.batchItemFailures).toEqual([]);
+    expect(h.tickets.all()[0]?.lines[0]?.options).toEqual([
+      { groupName: "Spice level", name: "Hot 🌶️" },
+      { groupName: "Extras", name: "Raita" },
+    ]);
+  });
+
+  it("creates nothing for an order the customer withdrew before it arrived (tombstone)", async () => {
+    const h = await setup();
+    const order = orderPlaced();
+    expect(
+      await h.svc.requestCancel({
+        type: "order.cancel-requested",
+        version: 1,
+        eventId: `order.cancel-requested:${order.orderId}`,
+        occurredAt: order.placedAt,
+        correlationId: order.correlationId,
+        orderId: order.orderId,
+        restaurantId: order.restaurantId,
+        requestedAt: order.placedAt,
+      }),
+    ).toBe("tombstoned");
+
+    const result = await h.deliver(sqsRecord(fixtureBody()));
+
+    expect(result.batchItemFailures).toEqual([]);
+    expect(h.tickets.all()).toEqual([]);
   });
 
   it("has one effect for a redelivery of the same message", async () => {
@@ -92,8 +126,12 @@ describe("fulfillment consumer (OrderPlaced v1)", () => {
       ),
     },
     {
-      poison: "a later version of the contract",
+      poison: "a v2 order whose lines lack their options",
       body: JSON.stringify({ ...orderPlaced({ orderId: "poison" }), version: 2 }),
+    },
+    {
+      poison: "a version that does not exist yet",
+      body: JSON.stringify({ ...orderPlaced({ orderId: "poison" }), version: 3 }),
     },
     { poison: "another event type", body: contractFixtureBody("restaurant.catalog-published.v1") },
     {
