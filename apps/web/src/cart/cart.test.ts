@@ -7,6 +7,7 @@ import {
   checkAdd,
   emptyCart,
   itemCount,
+  optionsText,
   orderLinesOf,
   parseCart,
   quantityOf,
@@ -27,7 +28,14 @@ describe("adding dishes", () => {
     const cart = run(add());
     expect(cart.restaurant).toEqual(dosaHouse);
     expect(cart.lines).toEqual([
-      { itemId: "masala-dosa", name: "Masala dosa", unitPriceCents: 1150, quantity: 1 },
+      {
+        key: "masala-dosa",
+        itemId: "masala-dosa",
+        name: "Masala dosa",
+        unitPriceCents: 1150,
+        quantity: 1,
+        options: [],
+      },
     ]);
   });
 
@@ -89,27 +97,27 @@ describe("adding dishes", () => {
 describe("editing the cart", () => {
   it("sets a quantity within 1–20", () => {
     const cart = run(add());
-    expect(
-      quantityOf(cartReducer(cart, { type: "setQuantity", itemId: dosa.id, quantity: 5 }), dosa.id),
-    ).toBe(5);
-    expect(
-      quantityOf(cartReducer(cart, { type: "setQuantity", itemId: dosa.id, quantity: 99 }), dosa.id),
-    ).toBe(20);
-    expect(
-      quantityOf(cartReducer(cart, { type: "setQuantity", itemId: dosa.id, quantity: 0 }), dosa.id),
-    ).toBe(1);
-    expect(
-      quantityOf(cartReducer(cart, { type: "setQuantity", itemId: dosa.id, quantity: 2.7 }), dosa.id),
-    ).toBe(2);
-    expect(cartReducer(cart, { type: "setQuantity", itemId: dosa.id, quantity: Number.NaN })).toBe(cart);
-    expect(cartReducer(cart, { type: "setQuantity", itemId: "unknown", quantity: 3 })).toBe(cart);
+    expect(quantityOf(cartReducer(cart, { type: "setQuantity", key: dosa.id, quantity: 5 }), dosa.id)).toBe(
+      5,
+    );
+    expect(quantityOf(cartReducer(cart, { type: "setQuantity", key: dosa.id, quantity: 99 }), dosa.id)).toBe(
+      20,
+    );
+    expect(quantityOf(cartReducer(cart, { type: "setQuantity", key: dosa.id, quantity: 0 }), dosa.id)).toBe(
+      1,
+    );
+    expect(quantityOf(cartReducer(cart, { type: "setQuantity", key: dosa.id, quantity: 2.7 }), dosa.id)).toBe(
+      2,
+    );
+    expect(cartReducer(cart, { type: "setQuantity", key: dosa.id, quantity: Number.NaN })).toBe(cart);
+    expect(cartReducer(cart, { type: "setQuantity", key: "unknown", quantity: 3 })).toBe(cart);
   });
 
   it("removes a line, and forgets the restaurant with the last one", () => {
     const cart = run(add(), add(lassi));
-    const withoutDosa = cartReducer(cart, { type: "remove", itemId: dosa.id });
+    const withoutDosa = cartReducer(cart, { type: "remove", key: dosa.id });
     expect(orderLinesOf(withoutDosa)).toEqual([{ itemId: "mango-lassi", quantity: 1 }]);
-    expect(cartReducer(withoutDosa, { type: "remove", itemId: lassi.id })).toEqual(emptyCart);
+    expect(cartReducer(withoutDosa, { type: "remove", key: lassi.id })).toEqual(emptyCart);
   });
 
   it("clears", () => {
@@ -165,7 +173,100 @@ describe("parseCart (reading localStorage)", () => {
       ],
     };
     expect(parseCart(stored).lines).toEqual([
-      { itemId: "masala-dosa", name: "Masala dosa", unitPriceCents: 1150, quantity: 20 },
+      {
+        key: "masala-dosa",
+        itemId: "masala-dosa",
+        name: "Masala dosa",
+        unitPriceCents: 1150,
+        quantity: 20,
+        options: [],
+      },
     ]);
+  });
+});
+
+describe("dishes with options", () => {
+  const curry = { id: "rogan-josh", name: "Rogan Josh", priceCents: 1895 };
+  const hot = {
+    groupId: "spice",
+    groupName: "Spice level",
+    optionId: "hot",
+    name: "Hot",
+    priceDeltaCents: 0,
+  };
+  const mild = {
+    groupId: "spice",
+    groupName: "Spice level",
+    optionId: "mild",
+    name: "Mild",
+    priceDeltaCents: 0,
+  };
+  const raita = {
+    groupId: "extras",
+    groupName: "Extras",
+    optionId: "raita",
+    name: "Raita",
+    priceDeltaCents: 150,
+  };
+  const naan = {
+    groupId: "extras",
+    groupName: "Extras",
+    optionId: "naan",
+    name: "Naan",
+    priceDeltaCents: 395,
+  };
+  const addCurry = (options: (typeof hot)[], quantity?: number): CartAction => ({
+    type: "add",
+    restaurant: dosaHouse,
+    item: curry,
+    options,
+    quantity,
+  });
+
+  it("keeps the same dish with different options as different lines, priced base + deltas", () => {
+    const cart = run(addCurry([hot, raita]), addCurry([mild]), addCurry([raita, hot], 2));
+    expect(cart.lines.map((l) => [l.quantity, l.unitPriceCents, optionsText(l.options)])).toEqual([
+      [3, 1895 + 150, "Spice level: Hot · Extras: Raita"],
+      [1, 1895, "Spice level: Mild"],
+    ]);
+    expect(quantityOf(cart, curry.id)).toBe(4);
+    expect(subtotalCents(cart)).toBe(3 * 2045 + 1895);
+  });
+
+  it("sends each line's choice grouped by option group, and never a price", () => {
+    const cart = run(addCurry([hot, raita, naan]));
+    expect(orderLinesOf(cart)).toEqual([
+      {
+        itemId: curry.id,
+        quantity: 1,
+        options: [
+          { groupId: "spice", optionIds: ["hot"] },
+          { groupId: "extras", optionIds: ["raita", "naan"] },
+        ],
+      },
+    ]);
+  });
+
+  it("changes and removes one line by its key, leaving the same dish's other lines", () => {
+    const cart = run(addCurry([hot]), addCurry([mild]));
+    const [hotLine] = cart.lines;
+    if (!hotLine) throw new Error("no line");
+    expect(hotLine.key).toBe("rogan-josh|spice=hot");
+    const more = cartReducer(cart, { type: "setQuantity", key: hotLine.key, quantity: 4 });
+    expect(more.lines.map((l) => l.quantity)).toEqual([4, 1]);
+    const fewer = cartReducer(more, { type: "remove", key: hotLine.key });
+    expect(fewer.lines.map((l) => l.key)).toEqual(["rogan-josh|spice=mild"]);
+  });
+
+  it("reads a stored line with options back, and drops one whose options are malformed", () => {
+    const stored = run(addCurry([hot, raita]));
+    expect(parseCart(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+    const broken = {
+      restaurant: dosaHouse,
+      lines: [
+        { itemId: curry.id, name: curry.name, unitPriceCents: 1895, quantity: 1, options: [{ groupId: 1 }] },
+      ],
+    };
+    expect(parseCart(broken)).toEqual(emptyCart);
   });
 });

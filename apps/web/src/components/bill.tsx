@@ -1,7 +1,15 @@
 import { Price } from "@tiffin/ui";
+import { optionsText } from "@/cart/cart";
 
 interface Priced {
-  lines: { itemId: string; name: string; quantity: number; lineTotalCents: number }[];
+  lines: {
+    itemId: string;
+    name: string;
+    quantity: number;
+    lineTotalCents: number;
+    /** Chosen options (orders placed before options existed have none). */
+    options?: { groupName: string; name: string }[];
+  }[];
   subtotalCents: number;
   deliveryFeeCents: number;
   serviceFeeCents: number;
@@ -22,10 +30,14 @@ export function Bill({ priced }: { priced: Priced }) {
   return (
     <>
       <ul className="mt-4 divide-y divide-stone-100">
-        {priced.lines.map((line) => (
-          <li key={line.itemId} className="flex justify-between gap-3 py-2.5 text-sm">
+        {priced.lines.map((line, index) => (
+          // The same dish with other options is another line: the index keeps keys apart.
+          <li key={`${line.itemId}-${index}`} className="flex justify-between gap-3 py-2.5 text-sm">
             <span>
               <span className="font-semibold tabular-nums">{line.quantity} ×</span> {line.name}
+              {line.options && line.options.length > 0 && (
+                <span className="block text-xs text-stone-600">{optionsText(line.options)}</span>
+              )}
             </span>
             <Price cents={line.lineTotalCents} />
           </li>

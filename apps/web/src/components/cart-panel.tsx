@@ -16,7 +16,7 @@ import {
 } from "@tiffin/ui";
 import Link from "next/link";
 import { useId } from "react";
-import { CART_LIMITS, type Cart, itemCount, subtotalCents } from "@/cart/cart";
+import { CART_LIMITS, type Cart, itemCount, optionsText, subtotalCents } from "@/cart/cart";
 import { dispatchCart, useCart } from "@/cart/cart-store";
 import { announce } from "./live-announcer";
 
@@ -27,39 +27,46 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 function CartLines({ cart }: { cart: Cart }) {
   return (
     <ul className="divide-y divide-stone-100">
-      {cart.lines.map((line) => (
-        <li key={line.itemId} className="flex flex-wrap items-center gap-x-3 gap-y-2 py-3">
-          <div className="min-w-0 flex-1">
-            <p className="font-medium text-stone-900">{line.name}</p>
-            <Price cents={line.unitPriceCents * line.quantity} className="text-sm text-stone-600" />
-          </div>
-          <div className="flex items-center gap-1">
-            <QuantityStepper
-              value={line.quantity}
-              max={CART_LIMITS.maxQuantity}
-              itemLabel={line.name}
-              onChange={(quantity) => {
-                const next = dispatchCart({ type: "setQuantity", itemId: line.itemId, quantity });
-                announce(`${line.name}: ${quantity}. ${plural(itemCount(next), "item")} in your cart.`);
-              }}
-            />
-            <button
-              type="button"
-              onClick={() => {
-                const next = dispatchCart({ type: "remove", itemId: line.itemId });
-                announce(`Removed ${line.name}. ${plural(itemCount(next), "item")} in your cart.`);
-              }}
-              aria-label={`Remove ${line.name} from cart`}
-              className={cx(
-                "grid size-9 place-items-center rounded-full text-stone-600 hover:bg-red-50 hover:text-red-700",
-                focusRing,
+      {cart.lines.map((line) => {
+        // Two lines of one dish differ by their options: say which, so each control's name is its own.
+        const label = line.options.length > 0 ? `${line.name} (${optionsText(line.options)})` : line.name;
+        return (
+          <li key={line.key} className="flex flex-wrap items-center gap-x-3 gap-y-2 py-3">
+            <div className="min-w-0 flex-1">
+              <p className="font-medium text-stone-900">{line.name}</p>
+              {line.options.length > 0 && (
+                <p className="text-xs text-stone-600">{optionsText(line.options)}</p>
               )}
-            >
-              <TrashIcon className="size-4.5" />
-            </button>
-          </div>
-        </li>
-      ))}
+              <Price cents={line.unitPriceCents * line.quantity} className="text-sm text-stone-600" />
+            </div>
+            <div className="flex items-center gap-1">
+              <QuantityStepper
+                value={line.quantity}
+                max={CART_LIMITS.maxQuantity}
+                itemLabel={label}
+                onChange={(quantity) => {
+                  const next = dispatchCart({ type: "setQuantity", key: line.key, quantity });
+                  announce(`${line.name}: ${quantity}. ${plural(itemCount(next), "item")} in your cart.`);
+                }}
+              />
+              <button
+                type="button"
+                onClick={() => {
+                  const next = dispatchCart({ type: "remove", key: line.key });
+                  announce(`Removed ${line.name}. ${plural(itemCount(next), "item")} in your cart.`);
+                }}
+                aria-label={`Remove ${label} from cart`}
+                className={cx(
+                  "grid size-9 place-items-center rounded-full text-stone-600 hover:bg-red-50 hover:text-red-700",
+                  focusRing,
+                )}
+              >
+                <TrashIcon className="size-4.5" />
+              </button>
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }

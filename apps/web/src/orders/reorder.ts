@@ -1,9 +1,10 @@
-import type { CartAction, CartRestaurant } from "../cart/cart";
+import type { CartAction, CartOption, CartRestaurant } from "../cart/cart";
 
 /** What `orders.reorder` answers (see packages/orders/src/domain/reorder.ts), as far as the page needs it. */
 export interface ReorderAnswer {
   restaurant: CartRestaurant;
-  lines: { itemId: string; name: string; quantity: number; unitPriceCents: number }[];
+  /** `unitPriceCents` includes the options' deltas. */
+  lines: { itemId: string; name: string; quantity: number; unitPriceCents: number; options: CartOption[] }[];
   problem: string | null;
   changes: {
     priceChanges: { itemId: string; name: string; oldUnitPriceCents: number; newUnitPriceCents: number }[];
@@ -11,18 +12,24 @@ export interface ReorderAnswer {
   };
 }
 
-/** The cart actions that make the cart hold exactly the re-priced lines of an old order. */
+/** The cart actions that make the cart hold exactly the re-priced lines of an old order, options included. */
 export const cartActionsFor = (answer: ReorderAnswer): CartAction[] => [
   { type: "clear" },
-  ...answer.lines.flatMap((line): CartAction[] => [
-    {
+  ...answer.lines.map(
+    (line): CartAction => ({
       type: "add",
       restaurant: answer.restaurant,
-      item: { id: line.itemId, name: line.name, priceCents: line.unitPriceCents },
+      // The cart adds the options' deltas to the dish's own price.
+      item: {
+        id: line.itemId,
+        name: line.name,
+        priceCents: line.unitPriceCents - line.options.reduce((sum, o) => sum + o.priceDeltaCents, 0),
+      },
+      options: line.options,
+      quantity: line.quantity,
       startNewCart: true,
-    },
-    { type: "setQuantity", key: line.itemId, quantity: line.quantity },
-  ]),
+    }),
+  ),
 ];
 
 const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
