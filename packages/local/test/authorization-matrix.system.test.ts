@@ -59,6 +59,21 @@ const rules: Record<string, Rule> = {
     },
   },
   "orders.mine": { allow: ["customer"] },
+  // Cancelling twice answers the same order (idempotent), so every allowed cell gets 200.
+  "orders.cancel": {
+    allow: ["customer"],
+    tenancy: {
+      own: () => ({ orderId: fixtures.ownOrderId }),
+      other: () => ({ orderId: fixtures.otherOrderId }),
+    },
+  },
+  "orders.reorder": {
+    allow: ["customer"],
+    tenancy: {
+      own: () => ({ orderId: fixtures.ownOrderId }),
+      other: () => ({ orderId: fixtures.otherOrderId }),
+    },
+  },
   "auth.me": { allow: ["customer", "restaurant", "courier", "agent", "operator"] },
   // Revoking only deletes refresh tokens: the matrix's own (access) tokens keep working.
   "auth.revokeSessions": { allow: ["operator"], input: () => ({ email: "courier2@tiffin.test" }) },

@@ -27,6 +27,8 @@ const validInputs: Record<string, unknown> = {
     payment: { number: "4242 4242 4242 4242", expiry: "12/34", cvc: "123" },
   },
   "orders.get": { orderId: randomUUID() },
+  "orders.cancel": { orderId: randomUUID() },
+  "orders.reorder": { orderId: randomUUID() },
   // A demo account no system test signs in with by refresh token (revoking only deletes refresh tokens).
   "auth.revokeSessions": { email: "courier3@tiffin.test" },
 };
