@@ -21,7 +21,14 @@ interface Rule {
   input?: () => unknown;
 }
 
-const fixtures = { ownOrderId: "", otherOrderId: "" };
+const fixtures = {
+  ownOrderId: "",
+  otherOrderId: "",
+  /** Bombay kitchen tickets for the staff cells: new (accept, reject) and accepted (ready). */
+  toAccept: "",
+  toReject: "",
+  toMarkReady: "",
+};
 const placeInput = () => ({
   idempotencyKey: randomUUID(),
   restaurantId: "bombay-tiffin-house",
@@ -31,6 +38,58 @@ const placeInput = () => ({
   // The simulated provider's test card that is always authorized.
   payment: { number: "4242 4242 4242 4242", expiry: "12/34", cvc: "123" },
 });
+
+const allDay = [0, 1, 2, 3, 4, 5, 6].flatMap((day) => [
+  { day, opens: "00:00", closes: "12:00" },
+  { day, opens: "12:00", closes: "00:00" },
+]);
+
+/**
+ * Three orders from a new customer, waited for on Bombay's board (they cross the fulfillment queue); one
+ * is accepted so that marking it ready is a legal step.
+ */
+const kitchenTickets = async (staffToken: string | undefined) => {
+  const customer = await newCustomerToken(`kitchen-${randomUUID()}@example.com`);
+  const ids: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const placed = await callProcedure({
+      apiBase,
+      path: "orders.place",
+      kind: "mutation",
+      input: placeInput(),
+      token: customer,
+    });
+    ids.push((placed.body as { result: { data: { json: { id: string } } } }).result.data.json.id);
+  }
+  const onBoard = async () => {
+    const res = await callProcedure({
+      apiBase,
+      path: "restaurants.tickets",
+      kind: "query",
+      input: { restaurantId: "bombay-tiffin-house", lane: "new", limit: 100 },
+      token: staffToken,
+    });
+    const tickets = (res.body as { result?: { data: { json: { tickets: { orderId: string }[] } } } }).result;
+    const found = new Set(tickets?.data.json.tickets.map((t) => t.orderId) ?? []);
+    return ids.every((id) => found.has(id));
+  };
+  // Polled (expect.poll is for tests, not their setup): the orders cross the fulfillment queue.
+  const deadline = Date.now() + 30_000;
+  while (!(await onBoard())) {
+    if (Date.now() > deadline) throw new Error("the matrix's orders never reached Bombay's kitchen board");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const [toAccept = "", toReject = "", toMarkReady = ""] = ids;
+  const accepted = await callProcedure({
+    apiBase,
+    path: "restaurants.acceptTicket",
+    kind: "mutation",
+    input: { restaurantId: "bombay-tiffin-house", orderId: toMarkReady, prepMinutes: 15 },
+    token: staffToken,
+  });
+  expect(accepted.status, JSON.stringify(accepted.body).slice(0, 300)).toBe(200);
+  Object.assign(fixtures, { toAccept, toReject, toMarkReady });
+};
 
 const rules: Record<string, Rule> = {
   "restaurants.list": { allow: "everyone", input: () => ({}) },
@@ -43,6 +102,57 @@ const rules: Record<string, Rule> = {
     },
   },
   "restaurants.myRestaurants": { allow: ["restaurant"] },
+  // The kitchen: staff of the restaurant only; another restaurant's ticket or settings are a 404.
+  "restaurants.acceptTicket": {
+    allow: ["restaurant"],
+    tenancy: {
+      own: () => ({ restaurantId: "bombay-tiffin-house", orderId: fixtures.toAccept, prepMinutes: 20 }),
+      other: () => ({ restaurantId: "nonna-rosa", orderId: fixtures.toAccept, prepMinutes: 20 }),
+    },
+  },
+  "restaurants.rejectTicket": {
+    allow: ["restaurant"],
+    tenancy: {
+      own: () => ({ restaurantId: "bombay-tiffin-house", orderId: fixtures.toReject, reason: "too_busy" }),
+      other: () => ({ restaurantId: "nonna-rosa", orderId: fixtures.toReject, reason: "too_busy" }),
+    },
+  },
+  "restaurants.markTicketReady": {
+    allow: ["restaurant"],
+    tenancy: {
+      own: () => ({ restaurantId: "bombay-tiffin-house", orderId: fixtures.toMarkReady }),
+      other: () => ({ restaurantId: "nonna-rosa", orderId: fixtures.toMarkReady }),
+    },
+  },
+  "restaurants.storeSettings": {
+    allow: ["restaurant"],
+    tenancy: {
+      own: () => ({ restaurantId: "bombay-tiffin-house" }),
+      other: () => ({ restaurantId: "nonna-rosa" }),
+    },
+  },
+  // Own cells leave Bombay open around the clock, as seeded: other tests order from it meanwhile.
+  "restaurants.setStoreState": {
+    allow: ["restaurant"],
+    tenancy: {
+      own: () => ({ restaurantId: "bombay-tiffin-house", state: "open" }),
+      other: () => ({ restaurantId: "nonna-rosa", state: "paused", message: "Not yours" }),
+    },
+  },
+  "restaurants.setOpeningHours": {
+    allow: ["restaurant"],
+    tenancy: {
+      own: () => ({ restaurantId: "bombay-tiffin-house", timeZone: "America/Los_Angeles", hours: allDay }),
+      other: () => ({ restaurantId: "nonna-rosa", timeZone: "UTC", hours: [] }),
+    },
+  },
+  "restaurants.sales": {
+    allow: ["restaurant"],
+    tenancy: {
+      own: () => ({ restaurantId: "bombay-tiffin-house" }),
+      other: () => ({ restaurantId: "nonna-rosa" }),
+    },
+  },
   "orders.quote": {
     allow: "everyone",
     input: () => ({
@@ -124,7 +234,8 @@ beforeAll(async () => {
     (r.body as { result: { data: { json: { id: string } } } }).result.data.json.id;
   fixtures.ownOrderId = idOf(own);
   fixtures.otherOrderId = idOf(other);
-}, 60_000);
+  await kitchenTickets(tokens.restaurant);
+}, 90_000);
 
 describe("authorization matrix", () => {
   it("has a rule for every procedure, and no rule for a procedure that does not exist", () => {

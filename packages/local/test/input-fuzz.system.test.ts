@@ -15,7 +15,29 @@ const RUNS = 200;
 const validInputs: Record<string, unknown> = {
   "restaurants.list": { query: "naan", cuisine: "Indian", openNow: true },
   "restaurants.bySlug": { slug: "bombay-tiffin-house" },
-  "restaurants.tickets": { restaurantId: "bombay-tiffin-house", limit: 20, cursor: null },
+  "restaurants.tickets": { restaurantId: "bombay-tiffin-house", lane: "new", limit: 20, cursor: null },
+  // Kitchen steps on an order that does not exist: every mutation reaches validation and the domain, and
+  // none can answer (or reject) a real ticket another test is waiting for.
+  "restaurants.acceptTicket": { restaurantId: "bombay-tiffin-house", orderId: randomUUID(), prepMinutes: 20 },
+  "restaurants.rejectTicket": {
+    restaurantId: "bombay-tiffin-house",
+    orderId: randomUUID(),
+    reason: "other",
+    note: "Out of paneer 🧀",
+  },
+  "restaurants.markTicketReady": { restaurantId: "bombay-tiffin-house", orderId: randomUUID() },
+  "restaurants.storeSettings": { restaurantId: "bombay-tiffin-house" },
+  // Valid mutations of this seed can only say "open" (state is kept or replaced by junk): Bombay stays
+  // orderable for the tests running beside this one.
+  "restaurants.setStoreState": { restaurantId: "bombay-tiffin-house", state: "open" },
+  // Hours are fuzzed against a restaurant the caller does not work for: a valid mutation (no hours at
+  // all, say) would close it. Validation runs first all the same; the domain then answers 404.
+  "restaurants.setOpeningHours": {
+    restaurantId: "nonna-rosa",
+    timeZone: "Europe/London",
+    hours: [{ day: 1, opens: "11:00", closes: "22:00" }],
+  },
+  "restaurants.sales": { restaurantId: "bombay-tiffin-house" },
   "orders.quote": { restaurantId: "bombay-tiffin-house", lines: [{ itemId: "butter-chicken", quantity: 2 }] },
   "orders.place": {
     idempotencyKey: randomUUID(),
@@ -36,6 +58,13 @@ type Caller = "customer" | "restaurant" | "operator";
 const callerRole: Record<string, Caller> = {
   "restaurants.tickets": "restaurant",
   "restaurants.myRestaurants": "restaurant",
+  "restaurants.acceptTicket": "restaurant",
+  "restaurants.rejectTicket": "restaurant",
+  "restaurants.markTicketReady": "restaurant",
+  "restaurants.storeSettings": "restaurant",
+  "restaurants.setStoreState": "restaurant",
+  "restaurants.setOpeningHours": "restaurant",
+  "restaurants.sales": "restaurant",
   "auth.revokeSessions": "operator",
 };
 
