@@ -30,9 +30,12 @@ export function Bill({ priced }: { priced: Priced }) {
   return (
     <>
       <ul className="mt-4 divide-y divide-stone-100">
-        {priced.lines.map((line, index) => (
-          // The same dish with other options is another line: the index keeps keys apart.
-          <li key={`${line.itemId}-${index}`} className="flex justify-between gap-3 py-2.5 text-sm">
+        {priced.lines.map((line) => (
+          // The same dish with other options is another line (the server merges equal choices).
+          <li
+            key={`${line.itemId}|${optionsText(line.options ?? [])}`}
+            className="flex justify-between gap-3 py-2.5 text-sm"
+          >
             <span>
               <span className="font-semibold tabular-nums">{line.quantity} ×</span> {line.name}
               {line.options && line.options.length > 0 && (

@@ -3,6 +3,7 @@ import { Badge, cardStyles, cx, Skeleton } from "@tiffin/ui";
 import Link from "next/link";
 import { DietaryBadges } from "./dietary";
 import { deliveryFeeText, Eta, PriceLevel, Rating } from "./restaurant-facts";
+import { RestaurantImage } from "./restaurant-image";
 
 /** The accent colour with a soft highlight, standing in for a photo. */
 export const accentTile = (accent: string) => ({
@@ -17,16 +18,14 @@ export function RestaurantCard({ restaurant: r }: { restaurant: RestaurantSummar
         "group relative flex h-full flex-col overflow-hidden transition duration-200 focus-within:ring-2 focus-within:ring-orange-700 hover:-translate-y-0.5 hover:shadow-lg motion-reduce:transition-none motion-reduce:hover:translate-y-0",
       )}
     >
-      <div className="relative grid aspect-[16/8] place-items-center" style={accentTile(r.accent)}>
-        <span
-          aria-hidden="true"
+      <div className="relative aspect-[16/8] overflow-hidden">
+        <RestaurantImage
+          restaurant={r}
           className={cx(
-            "text-6xl drop-shadow-md transition-transform duration-300 group-hover:scale-110 motion-reduce:transition-none",
+            "absolute inset-0 size-full transition-transform duration-300 group-hover:scale-105 motion-reduce:transition-none",
             !r.isOpen && "grayscale-[60%]",
           )}
-        >
-          {r.emoji}
-        </span>
+        />
         {!r.isOpen && (
           <>
             <div aria-hidden="true" className="absolute inset-0 bg-stone-900/45" />

@@ -12,6 +12,7 @@ import {
   Switch,
   ToggleChip,
 } from "@tiffin/ui";
+import Image from "next/image";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type Filters, searchLocally } from "@/catalog/local-search";
@@ -24,12 +25,22 @@ import { useTRPC } from "@/trpc/react";
 
 const SEARCH_DEBOUNCE_MS = 250;
 
+// Drawings made for the demo dishes (emoji render as empty boxes where no emoji font is installed).
 const heroDishes = [
-  { emoji: "🍛", className: "left-[12%] top-[18%] size-24 text-5xl" },
-  { emoji: "🍕", className: "left-[48%] top-[8%] size-20 text-4xl" },
-  { emoji: "🍜", className: "left-[70%] top-[38%] size-28 text-6xl" },
-  { emoji: "🌮", className: "left-[30%] top-[58%] size-20 text-4xl" },
-  { emoji: "🥗", className: "left-[58%] top-[72%] size-16 text-3xl" },
+  {
+    src: "/illustrations/dishes/bombay-tiffin-house/butter-chicken.svg",
+    className: "left-[12%] top-[18%] size-24",
+  },
+  { src: "/illustrations/dishes/nonna-rosa/margherita.svg", className: "left-[48%] top-[8%] size-20" },
+  {
+    src: "/illustrations/dishes/sakura-ramen-bar/tonkotsu-ramen.svg",
+    className: "left-[70%] top-[38%] size-28",
+  },
+  {
+    src: "/illustrations/dishes/el-fogon-taqueria/al-pastor-taco.svg",
+    className: "left-[30%] top-[58%] size-20",
+  },
+  { src: "/illustrations/dishes/green-bowl/harvest-bowl.svg", className: "left-[58%] top-[72%] size-16" },
 ];
 
 const filtersFrom = (params: URLSearchParams): Filters => ({
@@ -134,13 +145,16 @@ export function RestaurantBrowser({ initial }: { initial: RestaurantList | null 
           aria-hidden="true"
           className="pointer-events-none absolute inset-y-0 right-0 hidden w-1/2 lg:block"
         >
-          {heroDishes.map(({ emoji, className }) => (
-            <span
-              key={emoji}
-              className={cx("absolute grid place-items-center rounded-full bg-white/70 shadow-lg", className)}
-            >
-              {emoji}
-            </span>
+          {heroDishes.map(({ src, className }) => (
+            <Image
+              unoptimized
+              key={src}
+              src={src}
+              width={240}
+              height={240}
+              alt=""
+              className={cx("absolute rounded-full bg-white/70 object-cover shadow-lg", className)}
+            />
           ))}
         </div>
         <div className="relative mx-auto max-w-6xl px-4 pb-10 pt-10 sm:px-6 sm:pb-14 sm:pt-16">

@@ -1,5 +1,6 @@
 import { Badge, cardStyles, cx, focusRing } from "@tiffin/ui";
 import type { ReactNode } from "react";
+import { RestaurantImage } from "@/components/restaurant-image";
 import { useDocumentTitle } from "@/components/use-document-title";
 import type { MyRestaurant } from "./types";
 
@@ -45,12 +46,7 @@ function RestaurantOption({ restaurant: r, onChoose }: { restaurant: MyRestauran
         ),
       )}
     >
-      <span
-        aria-hidden="true"
-        className="grid size-14 shrink-0 place-items-center rounded-xl bg-orange-50 text-3xl"
-      >
-        {r.emoji}
-      </span>
+      <RestaurantImage restaurant={r} className="size-14 shrink-0 rounded-xl" />
       <span className="min-w-0 flex-1">
         <span className="block font-bold text-stone-900">{r.name}</span>
         <span className="block text-sm text-stone-600">{r.role === "owner" ? "Owner" : "Staff"}</span>
