@@ -5,8 +5,16 @@ import { cartActionsFor, type ReorderAnswer, reorderNotes } from "./reorder";
 const answer: ReorderAnswer = {
   restaurant: { id: "bombay-tiffin-house", slug: "bombay-tiffin-house", name: "Bombay Tiffin House" },
   lines: [
-    { itemId: "butter-chicken", name: "Butter Chicken", quantity: 2, unitPriceCents: 1795 },
-    { itemId: "garlic-naan", name: "Garlic Naan", quantity: 3, unitPriceCents: 395 },
+    {
+      itemId: "butter-chicken",
+      name: "Butter Chicken",
+      quantity: 2,
+      unitPriceCents: 1845,
+      options: [
+        { groupId: "spice", groupName: "Spice level", optionId: "hot", name: "Hot", priceDeltaCents: 50 },
+      ],
+    },
+    { itemId: "garlic-naan", name: "Garlic Naan", quantity: 3, unitPriceCents: 395, options: [] },
   ],
   problem: null,
   changes: {
@@ -27,8 +35,22 @@ describe("reorder into the cart", () => {
     const after = cartActionsFor(answer).reduce(cartReducer, before);
     expect(after.restaurant).toEqual(answer.restaurant);
     expect(after.lines).toEqual([
-      { itemId: "butter-chicken", name: "Butter Chicken", unitPriceCents: 1795, quantity: 2 },
-      { itemId: "garlic-naan", name: "Garlic Naan", unitPriceCents: 395, quantity: 3 },
+      {
+        key: "butter-chicken|spice=hot",
+        itemId: "butter-chicken",
+        name: "Butter Chicken",
+        unitPriceCents: 1845,
+        quantity: 2,
+        options: answer.lines[0]?.options,
+      },
+      {
+        key: "garlic-naan",
+        itemId: "garlic-naan",
+        name: "Garlic Naan",
+        unitPriceCents: 395,
+        quantity: 3,
+        options: [],
+      },
     ]);
   });
 

@@ -76,7 +76,7 @@ export function ReorderNotice({ reorder }: { reorder: ReturnType<typeof useReord
       className="mt-6"
       title={
         filled
-          ? `${count} ${count === 1 ? "item" : "items"} from order ${orderCode} are in your cart`
+          ? `${count === 1 ? "1 item" : `${count} items`} from order ${orderCode} ${count === 1 ? "is" : "are"} in your cart`
           : `Nothing from order ${orderCode} can be ordered right now`
       }
       action={
