@@ -47,7 +47,12 @@ export default defineConfig({
     command: "npm start",
     cwd: "..",
     url: `${baseURL}/`,
-    env: { PORT: String(PORT), TIFFIN_DATA_DIR: dataDir },
+    env: {
+      PORT: String(PORT),
+      TIFFIN_DATA_DIR: dataDir,
+      // A ticket nobody answers is rejected after 1 minute (10 by default): the auto-reject test waits for it.
+      TICKET_ANSWER_MINUTES: "1",
+    },
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: "ignore",

@@ -1,19 +1,36 @@
 "use client";
 
+import type { TicketLane } from "@tiffin/restaurants";
 import { Alert, Button, cardStyles, EmptyState } from "@tiffin/ui";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { KitchenBoardUnavailable } from "@/components/kitchen-board-unavailable";
 import { LoadError } from "@/components/load-error";
 import { useNow } from "@/components/use-now";
 import { isServiceDown, problemOf } from "@/trpc/problem";
 import { TicketSkeletons } from "./board-skeleton";
 import { FreshnessIndicator } from "./freshness-indicator";
+import { laneEmpty, laneLabels } from "./kitchen-format";
+import { OpeningHoursEditor } from "./opening-hours-editor";
+import { SalesPanel } from "./sales-panel";
+import { StoreControls, StoreStatusLine } from "./store-controls";
+import { Tabs } from "./tabs";
 import { TicketCard } from "./ticket-card";
 import { countLabel } from "./ticket-list";
 import type { MyRestaurant } from "./types";
-import { useTicketBoard } from "./use-ticket-board";
+import { useStoreSettings } from "./use-store-settings";
+import { type TicketLaneState, useTicketBoard } from "./use-ticket-board";
 
-/** One restaurant's incoming orders, newest first, a page at a time. */
+type View = "orders" | "store" | "sales";
+const views = [
+  { id: "orders", label: "Orders" },
+  { id: "store", label: "Store & hours" },
+  { id: "sales", label: "Sales" },
+] as const;
+
+/**
+ * One restaurant's kitchen: its orders by section (new, preparing, ready, done today), each newest first a
+ * page at a time, with the answers staff give them; the store's status and opening hours; its sales.
+ */
 export function TicketBoard({
   restaurant,
   notice,
@@ -24,8 +41,12 @@ export function TicketBoard({
   /** Only for staff of several restaurants. */
   onSwitch: (() => void) | undefined;
 }) {
-  const board = useTicketBoard(restaurant);
+  const lanes = useTicketBoard(restaurant);
+  const store = useStoreSettings(restaurant.id);
   const now = useNow(1_000);
+  const [view, setView] = useState<View>("orders");
+  const [lane, setLane] = useState<TicketLane>("new");
+  const board = lanes.new;
 
   if (board.failed) {
     const problem = problemOf(board.error);
@@ -53,8 +74,12 @@ export function TicketBoard({
     );
   }
 
+  const settings = store.settings.data;
+  const count = (l: TicketLaneState) =>
+    l.tickets === undefined ? "" : ` (${l.tickets.length}${l.more ? "+" : ""})`;
+
   return (
-    <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
+    <div className="mx-auto max-w-7xl space-y-4 px-4 py-6 sm:px-6">
       {notice}
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
@@ -70,51 +95,117 @@ export function TicketBoard({
           )}
         </div>
       </div>
+      {settings && (
+        <StoreStatusLine
+          settings={settings}
+          onChange={view === "store" ? undefined : () => setView("store")}
+        />
+      )}
 
-      <div className="mt-6">
-        {!board.tickets ? (
-          <div aria-busy="true">
-            <p role="status" className="sr-only">
-              Loading orders…
-            </p>
-            <TicketSkeletons />
-          </div>
-        ) : board.tickets.length === 0 ? (
-          <div className={cardStyles()}>
-            <EmptyState
-              icon="🧑‍🍳"
-              title="No orders yet"
-              description="New orders appear here automatically, newest first. Keep this screen open during service."
+      <Tabs label="Kitchen" tabs={views} selected={view} onSelect={setView} size="lg">
+        {view === "orders" && (
+          <Tabs
+            label="Orders by status"
+            tabs={(["new", "preparing", "ready", "done"] as const).map((id) => ({
+              id,
+              label: `${laneLabels[id]}${count(lanes[id])}`,
+            }))}
+            selected={lane}
+            onSelect={setLane}
+          >
+            <Lane
+              state={lanes[lane]}
+              now={now}
+              busyExtraMinutes={
+                settings?.availability.status === "busy" ? settings.store.busyExtraMinutes : 0
+              }
             />
-          </div>
-        ) : (
-          <>
-            <p className="mb-3 text-sm text-stone-600">{countLabel(board.tickets.length, board.more)}</p>
-            <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
-              {board.tickets.map((ticket) => (
-                <li key={ticket.orderId} className="flex">
-                  <TicketCard ticket={ticket} now={now} />
-                </li>
-              ))}
-            </ul>
-            <OlderTickets board={board} />
-          </>
+          </Tabs>
         )}
-      </div>
+        {view === "store" &&
+          (settings ? (
+            <div className="grid gap-4 lg:grid-cols-2">
+              <StoreControls store={store} />
+              <OpeningHoursEditor key={settings.revision} store={store} initial={settings} />
+            </div>
+          ) : store.settings.isError ? (
+            <LoadError
+              title="We couldn't load your store settings"
+              message={problemOf(store.settings.error).message}
+              onRetry={() => store.settings.refetch()}
+              retrying={store.settings.isFetching}
+            />
+          ) : (
+            <TicketSkeletons />
+          ))}
+        {view === "sales" && <SalesPanel restaurantId={restaurant.id} />}
+      </Tabs>
     </div>
   );
 }
 
-function OlderTickets({ board }: { board: ReturnType<typeof useTicketBoard> }) {
-  if (!board.more) return null;
+function Lane({
+  state,
+  now,
+  busyExtraMinutes,
+}: {
+  state: TicketLaneState;
+  now: number;
+  busyExtraMinutes: number;
+}) {
+  if (state.failed) {
+    return (
+      <LoadError
+        title="We couldn't load these orders"
+        message={problemOf(state.error).message}
+        onRetry={state.retry}
+        retrying={state.retrying}
+      />
+    );
+  }
+  if (!state.tickets) {
+    return (
+      <div aria-busy="true">
+        <p role="status" className="sr-only">
+          Loading orders…
+        </p>
+        <TicketSkeletons />
+      </div>
+    );
+  }
+  if (state.tickets.length === 0) {
+    const empty = laneEmpty[state.lane];
+    return (
+      <div className={cardStyles()}>
+        <EmptyState title={empty.title} description={empty.description} />
+      </div>
+    );
+  }
+  return (
+    <>
+      <p className="mb-3 text-sm text-stone-600">{countLabel(state.tickets.length, state.more)}</p>
+      <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+        {state.tickets.map((ticket) => (
+          <li key={ticket.orderId} className="flex">
+            <TicketCard ticket={ticket} now={now} busyExtraMinutes={busyExtraMinutes} />
+          </li>
+        ))}
+      </ul>
+      <OlderTickets state={state} />
+    </>
+  );
+}
+
+function OlderTickets({ state }: { state: TicketLaneState }) {
+  if (!state.more) return null;
   return (
     <div className="mt-6 flex flex-col items-center gap-3">
-      {board.olderFailed && (
+      {state.olderFailed && (
         <Alert tone="warning" live="status" title="We couldn't load older tickets">
           Check your connection and try again.
         </Alert>
       )}
-      <Button variant="secondary" onClick={board.showOlder} loading={board.loadingOlder}>
+      <Button variant="secondary" onClick={state.showOlder} loading={state.loadingOlder}>
         Show older tickets
       </Button>
     </div>

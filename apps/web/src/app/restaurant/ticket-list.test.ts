@@ -10,11 +10,15 @@ const ticket = (orderId: string, placedAt: string): KitchenTicket => ({
   placedAt,
   receivedAt: placedAt,
   customerName: `Customer ${orderId}`,
+  deliveryAddress: "1 Test St",
   deliveryNotes: "",
-  lines: [{ itemId: "naan", name: "Garlic Naan", quantity: 1 }],
+  lines: [{ itemId: "naan", name: "Garlic Naan", quantity: 1, options: [] }],
   itemCount: 1,
   totalCents: 395,
   correlationId: "c",
+  timeZone: "America/Los_Angeles",
+  salesDay: placedAt.slice(0, 10),
+  answerBy: placedAt,
 });
 
 const a = ticket("a", "2026-11-27T18:00:00.000Z");

@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import type { KitchenTicket } from "@tiffin/restaurants";
+import type { KitchenTicket, TicketLane } from "@tiffin/restaurants";
 import { useEffect, useMemo, useRef } from "react";
 import { announce } from "@/components/live-announcer";
 import { useDocumentTitle } from "@/components/use-document-title";
@@ -28,18 +28,18 @@ const useArrivalAnnouncements = (newestPage: KitchenTicket[] | undefined) => {
 };
 
 /**
- * The kitchen board's data: the newest page of tickets, kept fresh by polling, plus the older pages the
- * staff asked for ("Show older tickets"). Polling re-reads every loaded page from the newest, so the list
- * stays one consistent sequence however many orders arrive in between.
+ * One section of the kitchen board (new, preparing, ready, done today): its newest page, kept fresh by
+ * polling, plus the older pages staff asked for ("Show older tickets"). Polling re-reads every loaded page
+ * from the newest, so the list stays one consistent sequence however many orders arrive in between.
  */
-export const useTicketBoard = (restaurant: MyRestaurant) => {
+export const useTicketLane = (restaurant: MyRestaurant, lane: TicketLane) => {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const restaurantId = restaurant.id;
   const query = useInfiniteQuery({
-    queryKey: trpc.restaurants.tickets.infiniteQueryKey({ restaurantId }),
+    queryKey: trpc.restaurants.tickets.infiniteQueryKey({ restaurantId, lane }),
     queryFn: ({ pageParam, signal }) =>
-      client.restaurants.tickets.query({ restaurantId, cursor: pageParam }, { signal }),
+      client.restaurants.tickets.query({ restaurantId, lane, cursor: pageParam }, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (page) => page.nextCursor,
     refetchInterval: (q) => (q.state.status === "error" && q.state.data === undefined ? false : POLL_MS),
@@ -48,14 +48,12 @@ export const useTicketBoard = (restaurant: MyRestaurant) => {
     staleTime: 0,
   });
   const tickets = useMemo(() => query.data && boardTickets(query.data.pages), [query.data]);
-  const more = query.hasNextPage;
-  useArrivalAnnouncements(query.data?.pages[0]?.tickets);
-  useDocumentTitle(boardTitle(restaurant.name, tickets?.length, more));
-
   return {
+    lane,
     tickets,
+    newestPage: query.data?.pages[0]?.tickets,
     /** Older tickets exist beyond the loaded pages. */
-    more,
+    more: query.hasNextPage,
     /** Nothing could be loaded at all (not a failed poll: the last good data stays on screen then). */
     failed: query.isError && !query.data,
     error: query.error,
@@ -67,4 +65,18 @@ export const useTicketBoard = (restaurant: MyRestaurant) => {
     loadingOlder: query.isFetchingNextPage,
     olderFailed: query.isFetchNextPageError,
   };
+};
+export type TicketLaneState = ReturnType<typeof useTicketLane>;
+
+/** Every section of the board at once (their counts show on the tabs), new orders announced as they come. */
+export const useTicketBoard = (restaurant: MyRestaurant) => {
+  const lanes = {
+    new: useTicketLane(restaurant, "new"),
+    preparing: useTicketLane(restaurant, "preparing"),
+    ready: useTicketLane(restaurant, "ready"),
+    done: useTicketLane(restaurant, "done"),
+  } satisfies Record<TicketLane, TicketLaneState>;
+  useArrivalAnnouncements(lanes.new.newestPage);
+  useDocumentTitle(boardTitle(restaurant.name, lanes.new.tickets?.length, lanes.new.more));
+  return lanes;
 };
