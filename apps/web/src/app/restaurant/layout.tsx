@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { AccountMenu } from "@/components/account-menu";
 import { LogoMark } from "@/components/logo";
+import { StaffNavLink } from "./staff-nav-link";
 
 export const metadata: Metadata = {
   title: { default: "Kitchen orders", template: "%s · Tiffin for Restaurants" },
@@ -39,13 +40,10 @@ export default function RestaurantLayout({ children }: { children: ReactNode }) 
           <nav aria-label="Staff">
             <ul className="flex items-center gap-1">
               <li>
-                <Link
-                  href="/restaurant"
-                  aria-current="page"
-                  className={cx(navLink, "bg-white/10 text-white")}
-                >
-                  Orders
-                </Link>
+                <StaffNavLink href="/restaurant">Orders</StaffNavLink>
+              </li>
+              <li>
+                <StaffNavLink href="/restaurant/menu">Menu</StaffNavLink>
               </li>
               <li>
                 <Link href="/" className={navLink}>
