@@ -3,7 +3,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { MenuEditorView } from "@tiffin/restaurants";
 import { useState } from "react";
-import { announce } from "@/components/live-announcer";
 import { problemOf } from "@/trpc/problem";
 import { useTRPC } from "@/trpc/react";
 
@@ -39,11 +38,8 @@ export function useMenuEditor(restaurantId: string) {
   const createPhotoUpload = useMutation(trpc.restaurants.createPhotoUpload.mutationOptions());
   const attachPhoto = useMutation(trpc.restaurants.attachPhoto.mutationOptions({ onSuccess }));
 
-  /** Says how a change went, on the page and to screen readers. */
-  const report = (next: EditorStatus) => {
-    setStatus(next);
-    announce(next.message);
-  };
+  /** Says how a change went, on the page (in a live region, so screen readers hear it once). */
+  const report = (next: EditorStatus) => setStatus(next);
 
   /** Runs a quick change (a toggle, a delete), reporting success or the server's reason. */
   const run = async (work: () => Promise<unknown>, done: string) => {
