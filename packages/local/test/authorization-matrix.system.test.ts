@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@tiffin/kit/auth";
 import { beforeAll, describe, expect, it } from "vitest";
+import { menuRules, prepareMenuFixtures } from "./menu-fixtures";
 import { accessTokenOf, apiBase, newCustomerToken, procedures } from "./system";
 import { callProcedure } from "./trpc-http";
 
@@ -184,6 +185,8 @@ const rules: Record<string, Rule> = {
       other: () => ({ orderId: fixtures.otherOrderId }),
     },
   },
+  // The menu editor (packages/local/test/menu-fixtures.ts).
+  ...menuRules,
   "auth.me": { allow: ["customer", "restaurant", "courier", "agent", "operator"] },
   // Revoking only deletes refresh tokens: the matrix's own (access) tokens keep working.
   "auth.revokeSessions": { allow: ["operator"], input: () => ({ email: "courier2@tiffin.test" }) },
@@ -235,6 +238,7 @@ beforeAll(async () => {
   fixtures.ownOrderId = idOf(own);
   fixtures.otherOrderId = idOf(other);
   await kitchenTickets(tokens.restaurant);
+  await prepareMenuFixtures(tokens.restaurant ?? "");
 }, 90_000);
 
 describe("authorization matrix", () => {

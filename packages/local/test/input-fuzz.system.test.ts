@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { menuFuzzSeeds } from "./menu-fixtures";
 import { accessTokenOf, apiBase, procedures } from "./system";
 import { callProcedure } from "./trpc-http";
 
@@ -53,8 +54,10 @@ const validInputs: Record<string, unknown> = {
   "orders.reorder": { orderId: randomUUID() },
   // A demo account no system test signs in with by refresh token (revoking only deletes refresh tokens).
   "auth.revokeSessions": { email: "courier3@tiffin.test" },
+  // The menu editor, on Nonna Rosa as its owner: fuzzed edits never reach a menu other tests order from.
+  ...menuFuzzSeeds,
 };
-type Caller = "customer" | "restaurant" | "operator";
+type Caller = "customer" | "restaurant" | "operator" | "nonnaOwner";
 const callerRole: Record<string, Caller> = {
   "restaurants.tickets": "restaurant",
   "restaurants.myRestaurants": "restaurant",
@@ -66,6 +69,7 @@ const callerRole: Record<string, Caller> = {
   "restaurants.setOpeningHours": "restaurant",
   "restaurants.sales": "restaurant",
   "auth.revokeSessions": "operator",
+  ...Object.fromEntries(Object.keys(menuFuzzSeeds).map((path) => [path, "nonnaOwner" as const])),
 };
 
 const nasty = fc.oneof(
@@ -112,11 +116,12 @@ const mutationsOf = (valid: unknown): fc.Arbitrary<unknown> => {
   return fc.oneof(fc.constant(valid), nasty);
 };
 
-const tokens: Record<Caller, string> = { customer: "", restaurant: "", operator: "" };
+const tokens: Record<Caller, string> = { customer: "", restaurant: "", operator: "", nonnaOwner: "" };
 beforeAll(async () => {
   tokens.customer = await accessTokenOf("customer@tiffin.test");
   tokens.restaurant = await accessTokenOf("owner@bombay.tiffin.test");
   tokens.operator = await accessTokenOf("operator@tiffin.test");
+  tokens.nonnaOwner = await accessTokenOf("marco@nonna.tiffin.test");
 }, 60_000);
 
 describe("input fuzzing", () => {
