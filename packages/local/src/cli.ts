@@ -29,6 +29,9 @@ const start = async (web: boolean) => {
   say(
     "  Demo accounts         customer@tiffin.test, owner@bombay.tiffin.test, … (password tiffin-demo-pass)",
   );
+  say(
+    `  Control API           http://127.0.0.1:${cfg.controlPort} (npm run service -- status | stop <service> | start <service>)`,
+  );
   say("Press Ctrl-C to stop.");
 
   let stopping = false;
