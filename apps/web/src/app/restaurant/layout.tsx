@@ -45,7 +45,8 @@ export default function RestaurantLayout({ children }: { children: ReactNode }) 
               <li>
                 <StaffNavLink href="/restaurant/menu">Menu</StaffNavLink>
               </li>
-              <li>
+              {/* Left out on phones: with Orders, Menu and the account, the header would overflow. */}
+              <li className="hidden sm:block">
                 <Link href="/" className={navLink}>
                   Customer site
                 </Link>
