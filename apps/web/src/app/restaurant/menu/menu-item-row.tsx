@@ -37,7 +37,8 @@ export function MenuItemRow({
             </Badge>
           )}
         </div>
-        <div className="flex flex-wrap items-center gap-2">
+        {/* Below the name on a phone, beside it on wider screens. */}
+        <div className="flex w-full flex-wrap items-center gap-2 sm:w-auto">
           <AvailabilityToggle
             name={item.name}
             available={item.available}
