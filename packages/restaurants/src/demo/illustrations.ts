@@ -77,10 +77,14 @@ const foodShapes = (food: Food, accent: string, next: () => number): string => {
 const initialOf = (name: string) => (name.trim()[0] ?? "·").toUpperCase();
 
 /** One dish: a 240×240 plate on a tinted ground, with the dish's initial on a tab. */
+/** The drawing's own text alternative, for anyone who opens the file itself (pages give `alt`). */
+const xmlText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 export const dishSvg = (dish: { id: string; name: string }, section: string, accent: string): string => {
   const next = randoms(hash(dish.id));
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 240" width="240" height="240">`,
+    `<title>${xmlText(dish.name)}</title>`,
     `<rect width="240" height="240" fill="${shade(accent, 0.82)}"/>`,
     `<circle cx="120" cy="124" r="92" fill="${shade(accent, 0.6)}"/>`,
     `<circle cx="120" cy="120" r="90" fill="#ffffff"/><circle cx="120" cy="120" r="74" fill="none" stroke="${shade(accent, 0.7)}" stroke-width="3"/>`,
@@ -99,6 +103,7 @@ export const restaurantSvg = (r: { id: string; name: string; accent: string; men
     `<g transform="translate(${x} ${y}) scale(${scale}) translate(-120 -120)"><circle cx="120" cy="126" r="92" fill="${shade(r.accent, -0.25)}" opacity="0.35"/><circle cx="120" cy="120" r="90" fill="#ffffff"/>${foodShapes(foodOf(section), r.accent, next)}</g>`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 320" width="640" height="320">`,
+    `<title>${xmlText(r.name)}</title>`,
     `<rect width="640" height="320" fill="${shade(r.accent, 0.55)}"/>`,
     `<circle cx="120" cy="60" r="140" fill="${shade(r.accent, 0.7)}"/><circle cx="560" cy="300" r="160" fill="${shade(r.accent, 0.35)}"/>`,
     plate(170, 170, 0.9, sections[1] ?? sections[0] ?? ""),
