@@ -4,27 +4,13 @@ import { z } from "zod";
 import { PREP_MINUTES, REJECTION_NOTE_MAX, staffRejectionReasons } from "./domain/kitchen-ticket";
 import type { RestaurantsService } from "./domain/restaurants-service";
 import { STORE_LIMITS } from "./domain/store";
+import { RestaurantId, strict } from "./procedure-inputs";
 
 /*
  * The kitchen's procedures (restaurant staff, owner or staff, own restaurants only; another restaurant's
  * ticket or settings get the 404 of a missing one): answer a ticket, set the store's state and hours, read
  * the sales. Inputs are strict, numbers whole and in range, text human text; a bad field is a 400 naming it.
  */
-
-const strict = <T extends z.ZodRawShape>(shape: T) =>
-  z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === "unrecognized_keys"
-        ? `Unexpected field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`
-        : undefined,
-  });
-
-const RestaurantId = z
-  .string({ error: "A restaurant id is required." })
-  .regex(
-    /^[a-z0-9][a-z0-9-]{0,63}$/,
-    "That restaurant id isn't valid: use lowercase letters, digits and dashes.",
-  );
 
 const OrderId = z
   .string({ error: "An order id is required." })

@@ -5,29 +5,13 @@ import { MENU_LIMITS } from "./domain/menu";
 import { PHOTO_RULES } from "./domain/photo";
 import { dietaryTags } from "./domain/restaurant";
 import type { RestaurantsService } from "./domain/restaurants-service";
+import { slugId, strict } from "./procedure-inputs";
 
 /*
  * The menu editor's inputs: every text is human text (any script and emoji, refused characters named),
  * every number an integer in bounds, every object strict. A bad field is a 400 that names it; nothing
  * is saved.
  */
-
-/** Objects that refuse unknown fields, naming them. */
-const strict = <T extends z.ZodRawShape>(shape: T) =>
-  z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === "unrecognized_keys"
-        ? `Unexpected field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`
-        : undefined,
-  });
-
-const slugId = (what: string) =>
-  z
-    .string({ error: `${what} is required.` })
-    .regex(
-      /^[a-z0-9][a-z0-9-]{0,63}$/,
-      `That ${what.toLowerCase()} isn't valid: use lowercase letters, digits and dashes.`,
-    );
 
 const RestaurantId = slugId("Restaurant id");
 const CategoryId = slugId("Section id");

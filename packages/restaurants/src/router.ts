@@ -5,13 +5,7 @@ import type { RestaurantsService } from "./domain/restaurants-service";
 import { BAD_CURSOR, MAX_TICKETS_PAGE } from "./domain/ticket-page";
 import { kitchenProcedures } from "./kitchen-procedures";
 import { menuProcedures } from "./menu-procedures";
-
-const Id = z
-  .string({ error: "A restaurant id is required." })
-  .regex(
-    /^[a-z0-9][a-z0-9-]{0,63}$/,
-    "That restaurant id isn't valid: use lowercase letters, digits and dashes.",
-  );
+import { RestaurantId as Id } from "./procedure-inputs";
 
 export const ListInput = z.strictObject({
   query: z.string().trim().max(80, "Search for at most 80 characters.").optional(),
