@@ -237,6 +237,13 @@ export const services = {
         localEverySeconds: 2,
         links: ["RestaurantsTable", "DomainEvents"],
       },
+      // Hourly re-announcement of every catalog, so a replica that missed an event heals by itself.
+      {
+        handler: "catalog-republish",
+        everyMinutes: 60,
+        localEverySeconds: 600,
+        links: ["RestaurantsTable", "DomainEvents"],
+      },
       {
         handler: "ticket-timeouts",
         everyMinutes: 1,
