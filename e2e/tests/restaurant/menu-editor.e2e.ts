@@ -1,8 +1,8 @@
 import type { Page } from "@playwright/test";
 import { registerCustomer } from "@tiffin/auth/testing";
+import { gradientPng } from "@tiffin/restaurants/testing/images";
 import { trpcQuery } from "../../fixtures/api";
 import { expectNoSeriousA11yViolations } from "../../fixtures/axe";
-import { gradientPng } from "../../fixtures/png";
 import { demo, expect, issuerOrigin, signInAs, test, uniqueEmail } from "../../fixtures/session";
 
 const RESTAURANT = "bombay-tiffin-house";

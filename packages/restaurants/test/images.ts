@@ -25,25 +25,39 @@ const chunk = (type: string, data: Uint8Array) => {
   return out;
 };
 
-/** A valid RGB PNG of one colour. `padTo` appends a private chunk until the file is that many bytes. */
-export const pngOf = (width: number, height: number, opts: { padTo?: number } = {}): Buffer => {
+type Rgb = readonly [number, number, number];
+
+/** A valid 8-bit RGB PNG, each pixel from `pixel`. `padTo` appends a private chunk until the file is that many bytes. */
+const rgbPng = (width: number, height: number, pixel: (x: number, y: number) => Rgb, padTo?: number) => {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set([0xe8, 0x6a, 0x1f], 1 + x * 3);
-  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  const rows = Array.from({ length: height }, (_, y) => {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x++) row.set(pixel(x, y), 1 + x * 3);
+    return row;
+  });
   const parts = [
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk("IHDR", ihdr),
-    chunk("IDAT", deflateSync(raw)),
+    chunk("IDAT", deflateSync(Buffer.concat(rows))),
   ];
   const size = parts.reduce((n, p) => n + p.length, 12);
-  if (opts.padTo && opts.padTo > size + 12) parts.push(chunk("tiFf", Buffer.alloc(opts.padTo - size - 12)));
+  if (padTo && padTo > size + 12) parts.push(chunk("tiFf", Buffer.alloc(padTo - size - 12)));
   parts.push(chunk("IEND", new Uint8Array()));
   return Buffer.concat(parts);
 };
+
+const ORANGE: Rgb = [0xe8, 0x6a, 0x1f];
+
+/** A valid RGB PNG of one colour. `padTo` appends a private chunk until the file is that many bytes. */
+export const pngOf = (width: number, height: number, opts: { padTo?: number } = {}): Buffer =>
+  rgbPng(width, height, () => ORANGE, opts.padTo);
+
+/** A photo-like PNG: a warm gradient, `width` × `height` (the browser tests upload it). */
+export const gradientPng = (width: number, height: number): Buffer =>
+  rgbPng(width, height, (x, y) => [200 + (x % 56), 90 + (y % 120), 30]);
 
 /** A baseline JPEG's opening: SOI, a JFIF APP0 segment, then the SOF0 frame header giving its size. */
 export const jpegOf = (width: number, height: number): Buffer =>
