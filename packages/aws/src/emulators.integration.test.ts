@@ -14,19 +14,7 @@ import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand } from "@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { createSqsClient } from "./clients";
 import { loopbackConfinement, type RunningEmulator, startDynamoLocal, startFauxqs } from "./emulators";
-import { isAlive, listeningAddresses, pidsRunning } from "./testing/processes";
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
+import { freePort, isAlive, listeningAddresses, pidsRunning } from "./testing/processes";
 
 const dynamoAt = (endpoint: string) =>
   new DynamoDBClient({

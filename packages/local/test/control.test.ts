@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Supervised, supervise } from "@tiffin/aws/child-processes";
+import { freePort } from "@tiffin/aws/testing/processes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controlFileOf, readControlFile, type ServiceStatus, startControlServer } from "../src/control";
 import { runServiceCli } from "../src/service-cli";
@@ -30,17 +31,6 @@ const fakeService = async (name: string) => {
     },
     restartDelayMs: 50,
   });
-};
-
-/** A port nobody listens on right now (asked from the OS, then released). */
-const freePort = async () => {
-  const { createServer } = await import("node:net");
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const address = server.address();
-  await new Promise<void>((r) => server.close(() => r()));
-  if (!address || typeof address === "string") throw new Error("no port");
-  return address.port;
 };
 
 const dataDir = mkdtempSync(join(tmpdir(), "tiffin-control-"));

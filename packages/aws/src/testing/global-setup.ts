@@ -1,18 +1,6 @@
-import net from "node:net";
 import type { TestProject } from "vitest/node";
 import { startDynamoLocal, startFauxqs } from "../emulators";
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      srv.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
+import { freePort } from "./processes";
 
 /** Starts in-memory DynamoDB Local and fauxqs once for the integration tests, and stops them after. */
 export default async function setup(project: TestProject) {

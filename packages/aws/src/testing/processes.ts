@@ -1,5 +1,19 @@
-/** What the process table says, for tests of supervision and confinement (Linux /proc). */
+/** What the process table says, for tests of supervision and confinement (Linux /proc); and a free port. */
 import { readdirSync, readFileSync } from "node:fs";
+import net from "node:net";
+
+/** A port nobody listens on right now on 127.0.0.1 (asked from the OS, then released). */
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const address = srv.address();
+      srv.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
 
 /** PIDs whose command line contains every one of `parts` (e.g. "DynamoDBLocal.jar", "-port", "4567"). */
 export const pidsRunning = (...parts: string[]): number[] =>
