@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { extrasOf, option, spiceLevel } from "../test/option-groups";
 import {
   type ChoosableGroup,
   choiceKey,
@@ -8,28 +9,13 @@ import {
   unitPriceWithOptions,
 } from "./option-choice";
 
-const spice: ChoosableGroup = {
-  id: "spice",
-  name: "Spice level",
-  min: 1,
-  max: 1,
-  options: [
-    { id: "mild", name: "Mild", priceDeltaCents: 0, available: true },
-    { id: "hot", name: "Hot", priceDeltaCents: 0, available: true },
-  ],
-};
-const extras: ChoosableGroup = {
-  id: "extras",
-  name: "Extras",
-  min: 0,
-  max: 2,
-  options: [
-    { id: "paneer", name: "Extra paneer", priceDeltaCents: 250, available: false },
-    { id: "raita", name: "Raita", priceDeltaCents: 150, available: true },
-    { id: "naan", name: "Naan", priceDeltaCents: 395, available: true },
-    { id: "chutney", name: "Chutney", priceDeltaCents: 100, available: true },
-  ],
-};
+const spice: ChoosableGroup = spiceLevel();
+const extras: ChoosableGroup = extrasOf(
+  option("paneer", "Extra paneer", 250, false),
+  option("raita", "Raita", 150),
+  option("naan", "Naan", 395),
+  option("chutney", "Chutney", 100),
+);
 const groups = [spice, extras];
 
 describe("option choice rules", () => {

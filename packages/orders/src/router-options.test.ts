@@ -1,9 +1,9 @@
 import { OrderPlacedV2 } from "@tiffin/contracts";
+import { option } from "@tiffin/contracts/testing/option-groups";
 import { createCallerFactory } from "@tiffin/kit";
 import { describe, expect, it } from "vitest";
 import { refusalOf, testContext } from "../test/caller";
-import { fixtureMenu, ordersHarness, placeInput, replicatedMenu } from "../test/factories";
-import type { ReplicatedItem } from "./domain/menu-replica";
+import { curryWithOptions, fixtureMenu, ordersHarness, placeInput, replicatedMenu } from "../test/factories";
 import { createOrdersRouter } from "./router";
 
 /*
@@ -11,31 +11,7 @@ import { createOrdersRouter } from "./router";
  * replica (v2 option groups), refuses a choice outside a group's rules, and sends OrderPlaced v2 with the
  * chosen options named and priced, so the kitchen ticket shows them.
  */
-const curry: ReplicatedItem = {
-  id: "lamb-rogan-josh",
-  name: "Lamb Rogan Josh",
-  priceCents: 1895,
-  available: true,
-  optionGroups: [
-    {
-      id: "spice",
-      name: "Spice level",
-      min: 1,
-      max: 1,
-      options: [
-        { id: "mild", name: "Mild", priceDeltaCents: 0, available: true },
-        { id: "hot", name: "Hot", priceDeltaCents: 0, available: true },
-      ],
-    },
-    {
-      id: "extras",
-      name: "Extras",
-      min: 0,
-      max: 2,
-      options: [{ id: "raita", name: "Cucumber raita", priceDeltaCents: 150, available: true }],
-    },
-  ],
-};
+const curry = curryWithOptions(option("raita", "Cucumber raita", 150));
 
 const setup = async () => {
   const base = replicatedMenu();

@@ -11,7 +11,13 @@ import {
   TicketWithdrawnV1,
 } from "@tiffin/contracts";
 import { TEST_CARD_DIGITS } from "@tiffin/contracts/payment-card";
-import { type ReplicatedMenu, replicaFromCatalog } from "../src/domain/menu-replica";
+import { extrasOf, spiceLevel } from "@tiffin/contracts/testing/option-groups";
+import {
+  type ReplicatedItem,
+  type ReplicatedMenu,
+  type ReplicatedOption,
+  replicaFromCatalog,
+} from "../src/domain/menu-replica";
 import { createOrdersService } from "../src/domain/orders-service";
 import type { PlaceOrderCommand } from "../src/domain/place-order";
 import type { OutboxEntry } from "../src/domain/ports";
@@ -66,6 +72,15 @@ export const catalogPublished = (overrides: CatalogOverrides = {}): RestaurantCa
 export const replicatedMenu = (overrides: Partial<ReplicatedMenu> = {}): ReplicatedMenu => ({
   ...replicaFromCatalog(catalogPublished()),
   ...overrides,
+});
+
+/** Lamb Rogan Josh with a required pick-one spice level (free) and up to two of `extras`. */
+export const curryWithOptions = (...extras: ReplicatedOption[]): ReplicatedItem => ({
+  id: "lamb-rogan-josh",
+  name: "Lamb Rogan Josh",
+  priceCents: 1895,
+  available: true,
+  optionGroups: [spiceLevel(), extrasOf(...extras)],
 });
 
 /** A replica with `count` cheap, orderable dishes (`dish-1` … `dish-<count>`), for cart-size limits. */

@@ -1,40 +1,16 @@
+import { option } from "@tiffin/contracts/testing/option-groups";
 import { DomainError } from "@tiffin/kit/domain-error";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { replicatedMenu } from "../../test/factories";
-import type { ReplicatedItem } from "./menu-replica";
+import { curryWithOptions, replicatedMenu } from "../../test/factories";
 import { priceOrder, type RequestedLine, SERVICE_FEE_RATE } from "./pricing";
 
 /** A curry with a required pick-one spice level and up to two priced extras (one sold out). */
-const curry: ReplicatedItem = {
-  id: "lamb-rogan-josh",
-  name: "Lamb Rogan Josh",
-  priceCents: 1895,
-  available: true,
-  optionGroups: [
-    {
-      id: "spice",
-      name: "Spice level",
-      min: 1,
-      max: 1,
-      options: [
-        { id: "mild", name: "Mild", priceDeltaCents: 0, available: true },
-        { id: "hot", name: "Hot", priceDeltaCents: 0, available: true },
-      ],
-    },
-    {
-      id: "extras",
-      name: "Extras",
-      min: 0,
-      max: 2,
-      options: [
-        { id: "raita", name: "Cucumber raita", priceDeltaCents: 150, available: true },
-        { id: "naan", name: "Garlic naan", priceDeltaCents: 395, available: true },
-        { id: "lamb", name: "Extra lamb", priceDeltaCents: 400, available: false },
-      ],
-    },
-  ],
-};
+const curry = curryWithOptions(
+  option("raita", "Cucumber raita", 150),
+  option("naan", "Garlic naan", 395),
+  option("lamb", "Extra lamb", 400, false),
+);
 const menu = replicatedMenu({ minimumOrderCents: 0, items: [curry] });
 
 const refusalOf = (lines: RequestedLine[]): DomainError => {

@@ -1,3 +1,4 @@
+import { spiceLevel } from "@tiffin/contracts/testing/option-groups";
 import { describe, expect, it } from "vitest";
 import { fixtureMenu, ordersHarness, placeCommand, replicatedMenu } from "../../test/factories";
 import { RecordingLog } from "../../test/fakes";
@@ -99,16 +100,7 @@ describe("reorder", () => {
 
 describe("reorder with options", () => {
   it("asks for the same choices again, priced with today's deltas, or drops the line naming why", async () => {
-    const spice = {
-      id: "spice",
-      name: "Spice level",
-      min: 1,
-      max: 1,
-      options: [
-        { id: "mild", name: "Mild", priceDeltaCents: 0, available: true },
-        { id: "hot", name: "Hot", priceDeltaCents: 50, available: true },
-      ],
-    };
+    const spice = spiceLevel(50);
     const withSpice = (hot: { priceDeltaCents: number; available: boolean }) => {
       const base = replicatedMenu();
       return {

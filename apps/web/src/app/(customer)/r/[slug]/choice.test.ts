@@ -1,29 +1,15 @@
 import type { ChoosableGroup } from "@tiffin/contracts/option-choice";
+import { extrasOf, option, spiceLevel } from "@tiffin/contracts/testing/option-groups";
 import { describe, expect, it } from "vitest";
 import { cartOptionsOf, emptyChoice, groupProblems, groupRule, toggleOption } from "./choice";
 
-const spice: ChoosableGroup = {
-  id: "spice",
-  name: "Spice level",
-  min: 1,
-  max: 1,
-  options: [
-    { id: "mild", name: "Mild", priceDeltaCents: 0, available: true },
-    { id: "hot", name: "Hot", priceDeltaCents: 0, available: true },
-  ],
-};
-const extras: ChoosableGroup = {
-  id: "extras",
-  name: "Extras",
-  min: 0,
-  max: 2,
-  options: [
-    { id: "raita", name: "Raita", priceDeltaCents: 150, available: true },
-    { id: "naan", name: "Naan", priceDeltaCents: 395, available: true },
-    { id: "papad", name: "Papad", priceDeltaCents: 100, available: true },
-    { id: "lamb", name: "Extra lamb", priceDeltaCents: 400, available: false },
-  ],
-};
+const spice: ChoosableGroup = spiceLevel();
+const extras: ChoosableGroup = extrasOf(
+  option("raita", "Raita", 150),
+  option("naan", "Naan", 395),
+  option("papad", "Papad", 100),
+  option("lamb", "Extra lamb", 400, false),
+);
 
 describe("the options chooser's choice", () => {
   it("swaps the choice in a pick-one group and keeps a required one picked", () => {
