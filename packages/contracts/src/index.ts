@@ -65,6 +65,15 @@ export type OrderPlacedAnyVersion = z.infer<typeof OrderPlacedAnyVersion>;
 /** SNS/SQS message attribute carrying the event type, used by subscription filter policies. */
 export const EVENT_TYPE_ATTRIBUTE = "type";
 
+/**
+ * The message attributes every event is sent with (SNS Publish and SQS SendMessage take the same shape):
+ * its type, which subscription filters match, and its correlation id.
+ */
+export const eventMessageAttributes = (event: { type: string; correlationId: string }) => ({
+  [EVENT_TYPE_ATTRIBUTE]: { DataType: "String", StringValue: event.type },
+  correlationId: { DataType: "String", StringValue: event.correlationId },
+});
+
 /** A message body as it arrives from SQS: raw JSON, or an SNS envelope when raw delivery is off. */
 export const unwrapMessageBody = (body: string): unknown => {
   const parsed: unknown = JSON.parse(body);

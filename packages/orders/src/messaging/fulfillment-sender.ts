@@ -1,5 +1,5 @@
 import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import { EVENT_TYPE_ATTRIBUTE, encodeMessageBody } from "@tiffin/contracts";
+import { encodeMessageBody, eventMessageAttributes } from "@tiffin/contracts";
 import type { OrdersEvent } from "../domain/ports";
 
 export type OrderPlacedEvent = Extract<OrdersEvent, { type: "order.placed" }>;
@@ -11,10 +11,7 @@ export const sqsFulfillmentSender = (sqs: SQSClient, queueUrl: string) => ({
       new SendMessageCommand({
         QueueUrl: queueUrl,
         MessageBody: encodeMessageBody(event),
-        MessageAttributes: {
-          [EVENT_TYPE_ATTRIBUTE]: { DataType: "String", StringValue: event.type },
-          correlationId: { DataType: "String", StringValue: event.correlationId },
-        },
+        MessageAttributes: eventMessageAttributes(event),
       }),
     );
   },

@@ -1,5 +1,5 @@
 import { PublishCommand, type SNSClient } from "@aws-sdk/client-sns";
-import { EVENT_TYPE_ATTRIBUTE, encodeMessageBody } from "@tiffin/contracts";
+import { encodeMessageBody, eventMessageAttributes } from "@tiffin/contracts";
 import type { CatalogPublisher } from "../domain/ports";
 
 /**
@@ -13,10 +13,7 @@ export const snsCatalogPublisher = (sns: SNSClient, topicArn: string): CatalogPu
       new PublishCommand({
         TopicArn: topicArn,
         Message: encodeMessageBody(event),
-        MessageAttributes: {
-          [EVENT_TYPE_ATTRIBUTE]: { DataType: "String", StringValue: event.type },
-          correlationId: { DataType: "String", StringValue: event.correlationId },
-        },
+        MessageAttributes: eventMessageAttributes(event),
       }),
     );
   },
