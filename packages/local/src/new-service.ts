@@ -128,7 +128,8 @@ describe("${name} service", () => {
   });
 });
 `,
-    [`${dir}/src/storage/dynamo.ts`]: `import { GetCommand, PutCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+    [`${dir}/src/storage/dynamo.ts`]: `import { GetCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { putIfAbsent } from "@tiffin/aws/dynamo";
 import type { Note, NoteRepository } from "../domain/ports";
 
 const key = (id: string) => ({ pk: \`NOTE#\${id}\`, sk: "NOTE" });
@@ -139,21 +140,7 @@ export const dynamo${P}Notes = (db: DynamoDBDocumentClient, table: string): Note
     const out = await db.send(new GetCommand({ TableName: table, Key: key(id) }));
     return out.Item ? { id: out.Item.id, text: out.Item.text, createdAt: out.Item.createdAt } : undefined;
   },
-  async create(note) {
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...key(note.id), ...note },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
-      return "created";
-    } catch (err) {
-      if ((err as { name?: string }).name === "ConditionalCheckFailedException") return "exists";
-      throw err;
-    }
-  },
+  create: (note) => putIfAbsent(db, table, { ...key(note.id), ...note }),
 });
 `,
     [`${dir}/src/messaging/README.md`]: `Queue and topic adapters go here: a consumer per queue this service owns (\`createQueueConsumer\` from

@@ -7,6 +7,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
+import { putIfAbsent } from "@tiffin/aws/dynamo";
 import type { Account } from "../domain/accounts";
 import type {
   AccountRepository,
@@ -47,21 +48,8 @@ export const dynamoAccounts = (db: DynamoDBDocumentClient, table: string): Accou
     );
     return out.Item?.data as Account | undefined;
   },
-  async create(account: Account) {
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...accountKey(account.email), id: account.id, data: account },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      );
-      return "created";
-    } catch (err) {
-      if (isConditionFailure(err)) return "exists";
-      throw err;
-    }
-  },
+  create: (account: Account) =>
+    putIfAbsent(db, table, { ...accountKey(account.email), id: account.id, data: account }),
   async save(account: Account) {
     await db.send(
       new PutCommand({

@@ -5,6 +5,7 @@ import {
   PutCommand,
   TransactWriteCommand,
 } from "@aws-sdk/lib-dynamodb";
+import { putIfAbsent } from "@tiffin/aws/dynamo";
 import type { IntentStore, StoredIntent, StoredRefund } from "../payments/simulated-provider";
 
 /*
@@ -41,17 +42,7 @@ export const dynamoIntentStore = (db: DynamoDBDocumentClient, table: string): In
     return out.Item?.data as StoredIntent | undefined;
   },
   createIntent: (intent) =>
-    conditional(
-      db.send(
-        new PutCommand({
-          TableName: table,
-          Item: { ...intentKey(intent.id), version: intent.version, data: intent },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      ),
-      "created",
-      "exists",
-    ),
+    putIfAbsent(db, table, { ...intentKey(intent.id), version: intent.version, data: intent }),
   updateIntent: (intent, expectedVersion) =>
     conditional(
       db.send(
@@ -96,17 +87,6 @@ export const dynamoIntentStore = (db: DynamoDBDocumentClient, table: string): In
       "conflict",
     ),
   async firstFailure(key) {
-    const first = await conditional(
-      db.send(
-        new PutCommand({
-          TableName: table,
-          Item: { pk: `PAYFAIL#${key}`, sk: "PAYFAIL" },
-          ConditionExpression: "attribute_not_exists(pk)",
-        }),
-      ),
-      "first",
-      "again",
-    );
-    return first === "first";
+    return (await putIfAbsent(db, table, { pk: `PAYFAIL#${key}`, sk: "PAYFAIL" })) === "created";
   },
 });
