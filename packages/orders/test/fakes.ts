@@ -4,7 +4,6 @@ import type { Order, OrderStatus } from "../src/domain/order";
 import type { PaymentProvider } from "../src/domain/payments";
 import type {
   EventSender,
-  Log,
   MenuReplicaRepository,
   OrderRepository,
   OrdersEvent,
@@ -196,24 +195,8 @@ export class InMemoryMenuReplica implements MenuReplicaRepository {
   }
 }
 
-export interface LogLine {
-  level: "info" | "warn";
-  message: string;
-  extra: Record<string, unknown>;
-}
-
-/** A Log that keeps its lines, so tests can assert what an operator would read. */
-export class RecordingLog implements Log {
-  readonly lines: LogLine[] = [];
-
-  info(message: string, extra: Record<string, unknown>): void {
-    this.lines.push({ level: "info", message, extra });
-  }
-
-  warn(message: string, extra: Record<string, unknown>): void {
-    this.lines.push({ level: "warn", message, extra });
-  }
-}
+/** The shared recording Log (it satisfies this service's Log port). */
+export { type LogLine, RecordingLog } from "@tiffin/kit/testing";
 
 /** Rate counters as the DynamoDB adapter keeps them: one fixed window per key, never past the limit. */
 export class InMemoryRateLimiter implements RateLimiter {

@@ -6,7 +6,6 @@ import type {
   CatalogOutboxEntry,
   CatalogPublisher,
   DueTicket,
-  Log,
   RestaurantRepository,
   RestaurantsOutboxEntry,
   StoredTicket,
@@ -236,21 +235,5 @@ export class RecordingCatalogPublisher implements CatalogPublisher {
   }
 }
 
-export interface LogLine {
-  level: "info" | "warn";
-  message: string;
-  extra: Record<string, unknown>;
-}
-
-/** A Log that keeps its lines, so tests can assert what an operator would read. */
-export class RecordingLog implements Log {
-  readonly lines: LogLine[] = [];
-
-  info(message: string, extra: Record<string, unknown>): void {
-    this.lines.push({ level: "info", message, extra });
-  }
-
-  warn(message: string, extra: Record<string, unknown>): void {
-    this.lines.push({ level: "warn", message, extra });
-  }
-}
+/** The shared recording Log (it satisfies this service's Log port). */
+export { type LogLine, RecordingLog } from "@tiffin/kit/testing";
