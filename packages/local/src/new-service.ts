@@ -10,7 +10,6 @@ import { serviceNames } from "@tiffin/aws/topology";
 import { repoRoot } from "./config";
 
 const pascal = (kebab: string) => kebab.replace(/(^|-)(\w)/g, (_, _dash, c: string) => c.toUpperCase());
-const camel = (kebab: string) => pascal(kebab).replace(/^\w/, (c) => c.toLowerCase());
 
 /** Why a name cannot be a service, or undefined when it can. */
 export const problemWithName = (
@@ -29,7 +28,6 @@ export const problemWithName = (
 /** The files of a new service's package, by path relative to the repository. */
 export const skeleton = (name: string): Record<string, string> => {
   const P = pascal(name);
-  const c = camel(name);
   const dir = `packages/${name}`;
   return {
     [`${dir}/package.json`]: `${JSON.stringify(
