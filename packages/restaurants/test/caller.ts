@@ -1,6 +1,6 @@
 import type { Context } from "@tiffin/kit";
 import type { Actor } from "@tiffin/kit/auth";
-import { aCustomer, contextFor, staffOf } from "@tiffin/kit/testing";
+import { contextFor, staffOf } from "@tiffin/kit/testing";
 
 export { aCustomer, anActor, refusalOf, staffOf } from "@tiffin/kit/testing";
 
