@@ -65,7 +65,10 @@ const useFilters = () => {
       if (next.cuisine) query.set("cuisine", next.cuisine);
       if (next.open) query.set("open", "1");
       const search = query.toString();
-      window.history.replaceState(null, "", search ? `${pathname}?${search}` : pathname);
+      const target = search ? `${pathname}?${search}` : pathname;
+      // Next treats replaceState as a navigation: never write the URL the page already has.
+      if (target === `${window.location.pathname}${window.location.search}`) return;
+      window.history.replaceState(null, "", target);
     },
     [pathname],
   );
@@ -95,6 +98,9 @@ export function RestaurantBrowser({ initial }: { initial: RestaurantList | null 
     const q = text.trim();
     if (q === written.current) return;
     const timer = setTimeout(() => {
+      // Enter may have written it meanwhile: writing the same URL again would be a navigation to it, and
+      // would cancel a link the person clicked in between (the results' restaurant card).
+      if (q === written.current) return;
       written.current = q;
       setFilters({ q });
     }, SEARCH_DEBOUNCE_MS);
