@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
@@ -18,8 +19,9 @@ import {
   type ReplicatedOption,
   replicaFromCatalog,
 } from "../src/domain/menu-replica";
+import type { Order } from "../src/domain/order";
 import { createOrdersService } from "../src/domain/orders-service";
-import type { PlaceOrderCommand } from "../src/domain/place-order";
+import { orderPlacedEvent, type PlaceOrderCommand } from "../src/domain/place-order";
 import type { OutboxEntry } from "../src/domain/ports";
 import { DEFAULT_PLACE_LIMITS, type PlaceLimits } from "../src/domain/rate-limits";
 import {
@@ -251,4 +253,40 @@ export const ticketWithdrawn = (overrides: Partial<TicketWithdrawnV1> = {}): Tic
   const base = fixtureOf("ticket.withdrawn.v1", TicketWithdrawnV1);
   const orderId = overrides.orderId ?? base.orderId;
   return { ...base, eventId: `ticket.withdrawn:${orderId}`, ...overrides, orderId };
+};
+
+/** A saved order as placing builds it (three naans at Bombay), for storage tests. */
+export const anOrder = (id: string = randomUUID(), placedAt = "2026-11-30T18:00:00.000Z"): Order => ({
+  id,
+  customerId: "customer-1",
+  shortCode: id.slice(0, 6).toUpperCase(),
+  status: "placed",
+  restaurantId: "bombay-tiffin-house",
+  restaurantName: "Bombay Tiffin House",
+  lines: [
+    {
+      itemId: "garlic-naan",
+      name: "Garlic Naan",
+      quantity: 3,
+      unitPriceCents: 395,
+      lineTotalCents: 1185,
+      options: [],
+    },
+  ],
+  subtotalCents: 1185,
+  deliveryFeeCents: 299,
+  serviceFeeCents: 59,
+  totalCents: 1543,
+  currency: "USD",
+  customer: { name: "Asha", phone: "+1 415 555 0134" },
+  delivery: { address: "221 Valencia St", notes: "" },
+  placedAt,
+  correlationId: "corr-1",
+  timeline: [{ status: "placed", at: placedAt }],
+});
+
+/** The outbox entry placing saves beside an order. */
+export const outboxEntryOf = (order: Order): OutboxEntry => {
+  const event = orderPlacedEvent(order);
+  return { id: event.eventId, orderId: order.id, event, createdAt: order.placedAt };
 };

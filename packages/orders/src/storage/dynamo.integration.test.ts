@@ -5,10 +5,8 @@ import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { emulatorClients, freshTable } from "@tiffin/aws/testing";
 import { RestaurantCatalogPublishedV1 } from "@tiffin/contracts";
 import { beforeEach, describe, expect, it } from "vitest";
+import { anOrder, outboxEntryOf } from "../../test/factories";
 import { replicaFromCatalog } from "../domain/menu-replica";
-import type { Order } from "../domain/order";
-import { orderPlacedEvent } from "../domain/place-order";
-import type { OutboxEntry } from "../domain/ports";
 import { dynamoMenuReplica, dynamoOrders, dynamoOutbox, dynamoRateLimiter } from "./dynamo";
 
 const catalog = RestaurantCatalogPublishedV1.parse(
@@ -19,39 +17,6 @@ const catalog = RestaurantCatalogPublishedV1.parse(
     ),
   ),
 );
-
-const anOrder = (id = randomUUID(), placedAt = new Date().toISOString()): Order => ({
-  id,
-  customerId: "customer-1",
-  shortCode: id.slice(0, 6).toUpperCase(),
-  status: "placed",
-  restaurantId: "bombay-tiffin-house",
-  restaurantName: "Bombay Tiffin House",
-  lines: [
-    {
-      itemId: "garlic-naan",
-      name: "Garlic Naan",
-      quantity: 3,
-      unitPriceCents: 395,
-      lineTotalCents: 1185,
-      options: [],
-    },
-  ],
-  subtotalCents: 1185,
-  deliveryFeeCents: 299,
-  serviceFeeCents: 59,
-  totalCents: 1543,
-  currency: "USD",
-  customer: { name: "Asha", phone: "+1 415 555 0134" },
-  delivery: { address: "221 Valencia St", notes: "" },
-  placedAt,
-  correlationId: "corr-1",
-  timeline: [{ status: "placed", at: placedAt }],
-});
-const entryFor = (order: Order): OutboxEntry => {
-  const event = orderPlacedEvent(order);
-  return { id: event.eventId, orderId: order.id, event, createdAt: order.placedAt };
-};
 
 let table: string;
 beforeEach(async () => {
@@ -68,7 +33,7 @@ describe("OrdersTable adapter (DynamoDB Local)", () => {
     expect(
       await orders.placeWithOutbox({
         order,
-        outbox: entryFor(order),
+        outbox: outboxEntryOf(order),
         idempotencyKey: "k-1",
         requestHash: "h-1",
       }),
@@ -84,7 +49,7 @@ describe("OrdersTable adapter (DynamoDB Local)", () => {
     const first = anOrder();
     await orders.placeWithOutbox({
       order: first,
-      outbox: entryFor(first),
+      outbox: outboxEntryOf(first),
       idempotencyKey: "k-2",
       requestHash: "h",
     });
@@ -92,7 +57,7 @@ describe("OrdersTable adapter (DynamoDB Local)", () => {
     expect(
       await orders.placeWithOutbox({
         order: second,
-        outbox: entryFor(second),
+        outbox: outboxEntryOf(second),
         idempotencyKey: "k-2",
         requestHash: "h",
       }),
@@ -111,11 +76,16 @@ describe("OrdersTable adapter (DynamoDB Local)", () => {
       [newer, "k-n"],
       [older, "k-o"],
     ] as const) {
-      await orders.placeWithOutbox({ order: o, outbox: entryFor(o), idempotencyKey: k, requestHash: "h" });
+      await orders.placeWithOutbox({
+        order: o,
+        outbox: outboxEntryOf(o),
+        idempotencyKey: k,
+        requestHash: "h",
+      });
     }
     const due = async () => (await outbox.due(new Date(), { limit: 10 })).entries.map((p) => p.entry.orderId);
     expect(await due()).toEqual([older.id, newer.id]);
-    await outbox.markSent(entryFor(older), new Date());
+    await outbox.markSent(outboxEntryOf(older), new Date());
     expect(await due()).toEqual([newer.id]);
   });
 

@@ -1,14 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { emulatorClients, freshTable } from "@tiffin/aws/testing";
 import { TEST_CARD_DIGITS } from "@tiffin/contracts/payment-card";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ticketAccepted, ticketReady, ticketWithdrawn } from "../../test/factories";
-import type { Order } from "../domain/order";
+import { anOrder, outboxEntryOf, ticketAccepted, ticketReady, ticketWithdrawn } from "../../test/factories";
 import { cancelRequestTransition, ticketTransition } from "../domain/order-lifecycle";
 import { createOrderTransitions } from "../domain/order-transitions";
 import { capturePayment } from "../domain/payments";
-import { orderPlacedEvent } from "../domain/place-order";
 import type { OutboxEntry } from "../domain/ports";
 import { simulatedPaymentProvider } from "../payments/simulated-provider";
 import { dynamoOrders, dynamoOutbox } from "./dynamo";
@@ -20,42 +17,16 @@ beforeEach(async () => {
   table = await freshTable("OrdersTable");
 });
 
-const anOrder = (id = randomUUID()): Order => ({
-  id,
-  customerId: "customer-1",
-  shortCode: id.slice(0, 6).toUpperCase(),
-  status: "placed",
-  restaurantId: "bombay-tiffin-house",
-  restaurantName: "Bombay Tiffin House",
-  lines: [
-    {
-      itemId: "garlic-naan",
-      name: "Garlic Naan",
-      quantity: 3,
-      unitPriceCents: 395,
-      lineTotalCents: 1185,
-      options: [],
-    },
-  ],
-  subtotalCents: 1185,
-  deliveryFeeCents: 299,
-  serviceFeeCents: 59,
-  totalCents: 1543,
-  currency: "USD",
-  customer: { name: "Asha", phone: "+1 415 555 0134" },
-  delivery: { address: "221 Valencia St", notes: "" },
-  placedAt: "2026-11-30T18:00:00.000Z",
-  correlationId: "corr-1",
-  timeline: [{ status: "placed", at: "2026-11-30T18:00:00.000Z" }],
-});
-
 /** An order saved the way placing saves it (order, idempotency record, outbox entry). */
 const placed = async (order = anOrder()) => {
   const { db } = emulatorClients();
   const orders = dynamoOrders(db, table);
-  const event = orderPlacedEvent(order);
-  const outbox: OutboxEntry = { id: event.eventId, orderId: order.id, event, createdAt: order.placedAt };
-  await orders.placeWithOutbox({ order, outbox, idempotencyKey: `k-${order.id}`, requestHash: "h" });
+  await orders.placeWithOutbox({
+    order,
+    outbox: outboxEntryOf(order),
+    idempotencyKey: `k-${order.id}`,
+    requestHash: "h",
+  });
   return { orders, order };
 };
 
