@@ -50,15 +50,17 @@ export const fixtureMenu = {
   mangoKulfi: { id: "mango-kulfi", name: "Mango Kulfi", priceCents: 595 },
 } as const;
 
-type CatalogOverrides = Partial<Omit<RestaurantCatalogPublishedV1, "restaurant">> & {
-  restaurant?: Partial<RestaurantCatalogPublishedV1["restaurant"]>;
+type Catalog = RestaurantCatalogPublishedV1 | RestaurantCatalogPublishedV2;
+type CatalogOverrides<T extends Catalog> = Partial<Omit<T, "restaurant">> & {
+  restaurant?: Partial<T["restaurant"]>;
 };
 
-/** The catalog contract fixture, parsed by its schema, with optional changes. */
-export const catalogPublished = (overrides: CatalogOverrides = {}): RestaurantCatalogPublishedV1 => {
-  const base = RestaurantCatalogPublishedV1.parse(
-    JSON.parse(contractFixtureBody("restaurant.catalog-published.v1")),
-  );
+/** A contract fixture, parsed by its schema. */
+const fixtureOf = <T>(name: ContractName, schema: { parse(v: unknown): T }) =>
+  schema.parse(JSON.parse(contractFixtureBody(name)));
+
+/** A catalog fixture with changes; its event id follows the restaurant and revision, as the producer's does. */
+const catalogWith = <T extends Catalog>(base: T, overrides: CatalogOverrides<T>): T => {
   const revision = overrides.revision ?? base.revision;
   const restaurant = { ...base.restaurant, ...overrides.restaurant };
   return {
@@ -70,7 +72,12 @@ export const catalogPublished = (overrides: CatalogOverrides = {}): RestaurantCa
   };
 };
 
-/** The replica orders keeps of the fixture restaurant. */
+/** The catalog v1 contract fixture, parsed by its schema, with optional changes. */
+export const catalogPublished = (
+  overrides: CatalogOverrides<RestaurantCatalogPublishedV1> = {},
+): RestaurantCatalogPublishedV1 =>
+  catalogWith(fixtureOf("restaurant.catalog-published.v1", RestaurantCatalogPublishedV1), overrides);
+
 export const replicatedMenu = (overrides: Partial<ReplicatedMenu> = {}): ReplicatedMenu => ({
   ...replicaFromCatalog(catalogPublished()),
   ...overrides,
@@ -212,27 +219,11 @@ export type OrdersHarness = Awaited<ReturnType<typeof ordersHarness>>;
 
 /** The catalog v2 fixture (store state, hours, time zone, options), parsed by its schema, with changes. */
 export const catalogPublishedV2 = (
-  overrides: Partial<Omit<RestaurantCatalogPublishedV2, "restaurant">> & {
-    restaurant?: Partial<RestaurantCatalogPublishedV2["restaurant"]>;
-  } = {},
-): RestaurantCatalogPublishedV2 => {
-  const base = RestaurantCatalogPublishedV2.parse(
-    JSON.parse(contractFixtureBody("restaurant.catalog-published.v2")),
-  );
-  const revision = overrides.revision ?? base.revision;
-  const restaurant = { ...base.restaurant, ...overrides.restaurant };
-  return {
-    ...base,
-    ...overrides,
-    eventId: overrides.eventId ?? `restaurant.catalog-published:${restaurant.id}:${revision}`,
-    revision,
-    restaurant,
-  };
-};
+  overrides: CatalogOverrides<RestaurantCatalogPublishedV2> = {},
+): RestaurantCatalogPublishedV2 =>
+  catalogWith(fixtureOf("restaurant.catalog-published.v2", RestaurantCatalogPublishedV2), overrides);
 
 /** The ticket.* contract fixtures, parsed by their schemas, for another order if given. */
-const fixtureOf = <T>(name: ContractName, schema: { parse(v: unknown): T }) =>
-  schema.parse(JSON.parse(contractFixtureBody(name)));
 
 export const ticketAccepted = (overrides: Partial<TicketAcceptedV1> = {}): TicketAcceptedV1 => {
   const base = fixtureOf("ticket.accepted.v1", TicketAcceptedV1);
